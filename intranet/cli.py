@@ -1,0 +1,23 @@
+"""Command-line commands: `flask --app wsgi <command>`."""
+from __future__ import annotations
+
+import click
+
+from .extensions import db
+
+
+def register(app) -> None:
+    """Attach every command to the app."""
+
+    @app.cli.command("load-demo")
+    def load_demo_command():
+        """Load demo units, accounts and both seed plans (once)."""
+        from .demo.loader import load_demo
+
+        result = load_demo()
+        db.session.commit()
+        if result.get("skipped"):
+            click.echo("Dữ liệu mẫu đã có sẵn, không nạp lại.")
+        else:
+            click.echo(f"Đã nạp dữ liệu mẫu: {result['units']} đơn vị, {result['users']} tài khoản, "
+                       f"{result['plans']} kế hoạch.")

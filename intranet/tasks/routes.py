@@ -1,0 +1,84 @@
+"""One task: its page, draft, comments and workflow moves."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, request, url_for
+from flask_login import current_user, login_required
+
+from workflows import TASK
+
+from ..audit.services import history
+from ..extensions import db
+from ..plans.models import Plan
+from ..web import get_or_404, is_fragment_request, render
+from . import services
+from .models import Task
+from .permissions import allowed_transitions, can_comment, can_edit_draft, can_view_task
+
+bp = Blueprint("tasks", __name__, url_prefix="/nhiem-vu")
+
+
+def _load_visible(task_id: int) -> Task:
+    """Load the task (404) and check the user may see it (403)."""
+    task = get_or_404(Task, task_id)
+    if not can_view_task(current_user, task):
+        abort(403)
+    return task
+
+
+def _page(task: Task, status: int = 200):
+    return render("tasks/detail.html", "tasks/_panel.html", status=status, task=task,
+                  plan=db.session.get(Plan, task.plan_id),
+                  actions=allowed_transitions(current_user, task),
+                  can_edit=can_edit_draft(current_user, task),
+                  can_comment=can_comment(current_user, task),
+                  comments=services.comments_of(task), events=history("task", task.id))
+
+
+@bp.route("/<int:task_id>")
+@login_required
+def detail(task_id: int):
+    """Show a task with its draft, comments, history and the moves I may make."""
+    return _page(_load_visible(task_id))
+
+
+@bp.route("/<int:task_id>/noi-dung", methods=["POST"])
+@login_required
+def save_draft(task_id: int):
+    """Save the unit's draft of its work."""
+    task = _load_visible(task_id)
+    services.save_draft(task, current_user, request.form.get("draft", ""),
+                        expected_version=request.form.get("version"))
+    db.session.commit()
+    return _done(task, "Đã lưu nội dung thực hiện.")
+
+
+@bp.route("/<int:task_id>/chuyen/<trigger>", methods=["POST"])
+@login_required
+def transition(task_id: int, trigger: str):
+    """Fire one workflow move on the task."""
+    task = _load_visible(task_id)
+    if trigger not in {t.trigger for t in TASK.transitions}:
+        abort(404)
+    label = TASK.transition(trigger, task.state)
+    services.fire_transition(task, trigger, current_user, reason=request.form.get("reason"),
+                             expected_version=request.form.get("version"))
+    db.session.commit()
+    return _done(task, f"Đã thực hiện: {label.label}." if label else "Đã cập nhật.")
+
+
+@bp.route("/<int:task_id>/binh-luan", methods=["POST"])
+@login_required
+def comment(task_id: int):
+    """Add a comment."""
+    task = _load_visible(task_id)
+    services.add_comment(task, current_user, request.form.get("body", ""))
+    db.session.commit()
+    return _done(task, "Đã gửi bình luận.")
+
+
+def _done(task: Task, message: str):
+    """After a change: the refreshed panel for htmx, a redirect otherwise."""
+    flash(message, "success")
+    if is_fragment_request():
+        return _page(task)
+    return redirect(url_for("tasks.detail", task_id=task.id))
