@@ -24,7 +24,7 @@ def _iso(value) -> date | None:
 
 def _period(parsed: dict) -> tuple[int | None, int | None]:
     """Read the plan period from its title ('giai đoạn 2021 - 2025', 'đến năm 2030')."""
-    title = parsed.get("title") or ""
+    title = (parsed.get("title") or "").lower()
     if m := re.search(r"giai đoạn\s+(\d{4})\s*[-–]\s*(\d{4})", title):
         return int(m[1]), int(m[2])
     start = _iso(parsed.get("issued_on"))
