@@ -31,7 +31,7 @@ BACKDATE = dt.timedelta(hours=1)
 # Renew a signer certificate well before it lapses rather than at the last minute.
 RENEW_BEFORE = dt.timedelta(days=30)
 
-_USERNAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+_USERNAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 _DOCUMENT_SIGNING = x509.ObjectIdentifier("1.3.6.1.5.5.7.3.36")
 
 
@@ -71,12 +71,8 @@ class DemoCA:
         with _long_names_allowed():
             issuer = self.certificate.subject
         subject = x509.Name(
-            [
-                _name_attribute(NameOID.COUNTRY_NAME, "VN"),
-                _name_attribute(NameOID.ORGANIZATION_NAME, unit_name),
-                _name_attribute(NameOID.TITLE, post),
-                _name_attribute(NameOID.COMMON_NAME, full_name),
-            ]
+            [_name_attribute(NameOID.COUNTRY_NAME, "VN")]
+            + [_name_attribute(oid, value) for oid, value in _identity(full_name, post, unit_name).items()]
         )
         ca_ski = self.certificate.extensions.get_extension_for_class(
             x509.SubjectKeyIdentifier
@@ -127,18 +123,19 @@ class DemoCA:
         if not (files.key_path.exists() and files.cert_path.exists()):
             return False
         cert = files.certificate()
-        if not _signed_by(cert, self.certificate) or cert.not_valid_after_utc - RENEW_BEFORE <= _now():
+        key = serialization.load_pem_private_key(files.key_path.read_bytes(), password=None)
+        if (
+            not _signed_by(cert, self.certificate)
+            or cert.not_valid_after_utc - RENEW_BEFORE <= _now()
+            # A run interrupted between writing the new key and the new certificate.
+            or key.public_key() != cert.public_key()
+        ):
             return False
-        wanted = {
-            NameOID.COMMON_NAME: full_name,
-            NameOID.TITLE: post,
-            NameOID.ORGANIZATION_NAME: unit_name,
-        }
         with _long_names_allowed():
             subject = cert.subject
         return all(
             [a.value for a in subject.get_attributes_for_oid(oid)] == [value]
-            for oid, value in wanted.items()
+            for oid, value in _identity(full_name, post, unit_name).items()
         )
 
 
@@ -165,7 +162,7 @@ def load_ca_certificate(directory: Path) -> x509.Certificate:
 
 def signer_files(directory: Path, username: str) -> SignerFiles:
     """Return where a user's key material lives (it may not exist yet)."""
-    if not _USERNAME.match(username):
+    if not _USERNAME.fullmatch(username):
         raise ValueError(f"Tên đăng nhập không hợp lệ cho chứng thư: {username!r}")
     base = Path(directory) / SIGNERS_DIR
     return SignerFiles(
@@ -224,6 +221,19 @@ def _self_signed_ca(key: ec.EllipticCurvePrivateKey) -> x509.Certificate:
         .add_extension(ski, critical=False)
         .sign(key, hashes.SHA256())
     )
+
+
+def _identity(full_name: str, post: str, unit_name: str) -> dict[x509.ObjectIdentifier, str]:
+    # Names are cut to the RFC 5280 limit of 64 characters: a demo certificate with a
+    # shortened unit name is more useful than none. An empty post or unit is left out.
+    values = {
+        NameOID.ORGANIZATION_NAME: unit_name,
+        NameOID.TITLE: post,
+        NameOID.COMMON_NAME: full_name,
+    }
+    if not full_name.strip():
+        raise ValueError("Chứng thư cần họ tên người ký.")
+    return {oid: value.strip()[:64] for oid, value in values.items() if value.strip()}
 
 
 def _name_attribute(oid: x509.ObjectIdentifier, value: str) -> x509.NameAttribute:

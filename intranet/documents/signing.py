@@ -6,7 +6,7 @@ import io
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -29,7 +29,7 @@ SYSTEM_FONT = Path("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regula
 STAMP_TEXT = "Ký bởi: %(signer_name)s\n%(signer_post)s\nThời gian ký: %(signed_at)s"
 # Phụ lục I: the text of an electronic signature is Times New Roman, upright, size 10, black.
 STAMP_FONT_SIZE = 10
-MM = 72 / 25.4
+PT_PER_MM = 72 / 25.4
 
 Box = tuple[float, float, float, float]
 
@@ -51,7 +51,11 @@ class SignerIdentity:
 
 @dataclass(frozen=True)
 class StampSpec:
-    """What the visible stamp shows: the signature and seal images, or else a text block."""
+    """What the visible stamp shows: the signature and seal images, or else a text block.
+
+    With images, the caller's box is the space between the post and the name printed in the
+    document (ô 7c); the signature is centred in it and the seal covers its left third (ô 8).
+    """
 
     identity: SignerIdentity
     signature_png: bytes | None = None
@@ -71,7 +75,7 @@ class Pkcs11Config:
 
     module_path: str
     token_label: str
-    user_pin: str
+    user_pin: str = field(repr=False)
     key_label: str
     cert_label: str | None = None
 
@@ -356,7 +360,7 @@ class _ImageStamp(BaseStamp):
     def _seal_size(self) -> tuple[float, float]:
         seal, size_mm = self.style.seal, self.style.seal_size_mm
         if size_mm:
-            return size_mm * MM, size_mm * MM * seal.height / seal.width
+            return size_mm * PT_PER_MM, size_mm * PT_PER_MM * seal.height / seal.width
         natural = _natural_size_pt(seal)
         if natural:
             return natural

@@ -5,6 +5,7 @@ import stat
 
 import pytest
 from cryptography import x509
+from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
@@ -60,14 +61,33 @@ def test_issue_is_idempotent_and_reissues_when_identity_changes(tmp_path):
     assert promoted.certificate().subject.get_attributes_for_oid(NameOID.TITLE)[0].value == "Phó Giám đốc"
 
 
-def test_long_vietnamese_unit_names_fit_the_64_character_limit(tmp_path):
-    # 63 characters but far more than 64 UTF-8 bytes.
+def test_long_vietnamese_names_fit_the_64_character_limit(tmp_path):
+    ca = pki.ensure_demo_ca(tmp_path)
+    # 63 characters but far more than 64 UTF-8 bytes: kept whole.
     unit = "Phòng Cảnh sát điều tra tội phạm về ma túy - Công an tỉnh Hà Tĩnh"[:63]
-    files = pki.ensure_demo_ca(tmp_path).issue("canbo", "Lê Văn Đức", "Đội trưởng", unit)
+    files = ca.issue("canbo", "Lê Văn Đức", "Đội trưởng", unit)
     assert files.certificate().subject.get_attributes_for_oid(NameOID.ORGANIZATION_NAME)[0].value == unit
 
+    # Longer than 64 characters: cut, and still recognised as the same identity next time.
+    long_unit = "Phòng Cảnh sát điều tra tội phạm về ma túy, Công an tỉnh Quảng Ninh (PC04)"
+    first = ca.issue("canbo2", "Lê Văn Đức", "", long_unit).certificate()
+    assert first.subject.get_attributes_for_oid(NameOID.ORGANIZATION_NAME)[0].value == long_unit[:64]
+    assert not first.subject.get_attributes_for_oid(NameOID.TITLE)
+    assert ca.issue("canbo2", "Lê Văn Đức", "", long_unit).certificate() == first
 
-@pytest.mark.parametrize("username", ["../evil", "", ".hidden", "a/b", "tên"])
+
+def test_key_and_certificate_that_do_not_match_are_reissued(tmp_path):
+    ca = pki.ensure_demo_ca(tmp_path)
+    files = ca.issue("hoangd", "Hoàng D", "Cán bộ", "Phòng PC04")
+    other = ca.issue("hoange", "Hoàng E", "Cán bộ", "Phòng PC04")
+    files.key_path.write_bytes(other.key_path.read_bytes())
+
+    repaired = ca.issue("hoangd", "Hoàng D", "Cán bộ", "Phòng PC04")
+    key = serialization.load_pem_private_key(repaired.key_path.read_bytes(), password=None)
+    assert key.public_key() == repaired.certificate().public_key()
+
+
+@pytest.mark.parametrize("username", ["../evil", "", ".hidden", "a/b", "tên", "abc\n"])
 def test_usernames_that_could_escape_the_directory_are_refused(pki_ca, username):
     with pytest.raises(ValueError):
         pki_ca.issue(username, "X", "Y", "Z")

@@ -205,6 +205,26 @@ def test_bytes_appended_after_signing_are_not_covered(signed, pki_ca):
     assert result.message_vi == verification.MSG_MODIFIED
 
 
+def test_content_added_by_a_later_incremental_update_is_detected(signed, pki_ca):
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    writer = IncrementalPdfFileWriter(io.BytesIO(signed))
+    overlay = writer.add_object(generic.StreamObject(stream_data=b"0 0 1 rg 100 700 200 50 re f"))
+    writer.add_stream_to_page(0, overlay)
+    out = io.BytesIO()
+    writer.write(out)
+
+    result = verify_pdf(out.getvalue(), [pki_ca.certificate])
+    assert not result.valid and not result.covers_whole_file
+    assert result.message_vi == verification.MSG_MODIFIED
+
+
+def test_pkcs11_pin_stays_out_of_logs():
+    config = signing.Pkcs11Config("/lib.so", "token", "123456", key_label="key")
+    assert "123456" not in repr(config)
+
+
 def test_unsigned_pdf(pki_pdf, pki_ca):
     result = verify_pdf(pki_pdf, [pki_ca.certificate])
     assert not result.signed and not result.valid
