@@ -9,7 +9,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from asn1crypto import x509 as asn1_x509
 from PIL import Image
@@ -21,7 +20,7 @@ from pyhanko.pdf_utils.text import TextBoxStyle
 from pyhanko.sign import fields, signers
 from pyhanko.stamp import BaseStamp, BaseStampStyle, TextStampStyle
 
-VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+from ..formatting import to_vn
 
 REPO_FONT = Path(__file__).resolve().parents[2] / "static" / "fonts" / "LiberationSerif-Regular.ttf"
 SYSTEM_FONT = Path("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf")
@@ -134,7 +133,7 @@ def _bytes_reserved(signer: signers.Signer) -> int:
 
 def vn_iso(moment: dt.datetime) -> str:
     """Format an aware datetime as ISO 8601 in Vietnam time, e.g. 2026-11-23T16:05:09+07:00."""
-    return moment.astimezone(VN_TZ).isoformat(timespec="seconds")
+    return to_vn(moment).isoformat(timespec="seconds")
 
 
 def file_signer(key_path: Path, cert_path: Path, ca_cert_paths: tuple[Path, ...] = ()) -> signers.Signer:

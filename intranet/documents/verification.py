@@ -12,7 +12,7 @@ from pyhanko.sign.diff_analysis import ModificationLevel
 from pyhanko.sign.validation import SignatureCoverageLevel, validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
-from .signing import vn_iso
+from ..formatting import to_vn
 
 MSG_VALID = "Chữ ký hợp lệ, tệp nguyên vẹn."
 MSG_MODIFIED = "Tệp đã bị sửa đổi sau khi ký."
@@ -89,7 +89,7 @@ def _check(signature, context: ValidationContext) -> _Check:
         whole_file=whole_file,
         harmless_after=whole_file or status.modification_level in _HARMLESS_CHANGES,
         signer=_common_name(status.signing_cert),
-        signed_at=vn_iso(signed_at) if signed_at else "",
+        signed_at=to_vn(signed_at).isoformat(timespec="seconds") if signed_at else "",
     )
 
 
