@@ -8,6 +8,8 @@ from .extensions import db
 
 def register(app) -> None:
     """Attach every command to the app."""
+    from .scale.commands import register_commands as register_scale_commands
+    register_scale_commands(app)
 
     @app.cli.command("load-demo")
     def load_demo_command():

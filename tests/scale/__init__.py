@@ -1,0 +1,1 @@
+"""Tests of the generated province and nation data."""
