@@ -4,6 +4,15 @@ from __future__ import annotations
 from .engine import State, Transition, Workflow
 from .task import ADMIN, HEAD, REVIEWER, STAFF, not_own_submission
 
+
+def results_complete(actor, facts: dict) -> str | None:
+    """Every lead task needs a status and a result before the head approves the report."""
+    missing = facts.get("missing_results", 0)
+    if missing:
+        return f"Còn {missing} nhiệm vụ chưa có kết quả hoặc trạng thái thực hiện."
+    return None
+
+
 UNIT_REPORT = Workflow(
     name="unit_report",
     title="Quy trình báo cáo của đơn vị",
@@ -18,7 +27,7 @@ UNIT_REPORT = Workflow(
     initial="draft",
     transitions=(
         Transition("approve_unit", ("draft", "returned"), "unit_approved", "Lãnh đạo đơn vị duyệt",
-                   frozenset({HEAD}), frozenset({"own_unit"})),
+                   frozenset({HEAD}), frozenset({"own_unit"}), guards=(results_complete,)),
         Transition("send_back", ("unit_approved",), "draft", "Trả lại chuyên viên",
                    frozenset({HEAD}), frozenset({"own_unit"}), needs_reason=True, style="danger"),
         Transition("submit", ("unit_approved",), "submitted", "Gửi Công an tỉnh",
@@ -35,6 +44,8 @@ UNIT_REPORT = Workflow(
                    frozenset({ADMIN, REVIEWER}), needs_reason=True, style="secondary"),
     ),
 )
+
+results_complete.label = "Mọi nhiệm vụ chủ trì phải có kết quả và trạng thái trước khi duyệt."
 
 # Staff edit the draft; editing is not a transition, so STAFF appears only in permissions.
 EDITORS = frozenset({STAFF, HEAD})

@@ -1,0 +1,1 @@
+"""The reporting cycle: periods, unit reports, contributions and the consolidated report."""
