@@ -48,7 +48,8 @@ class Config:
     @classmethod
     def init(cls, app) -> None:
         """Finish settings that need the file system."""
-        app.config.setdefault("SECRET_KEY", _secret_key(Path(app.config["INSTANCE_DIR"])))
+        if not app.config.get("SECRET_KEY"):
+            app.config["SECRET_KEY"] = _secret_key(Path(app.config["INSTANCE_DIR"]))
 
 
 class DevelopmentConfig(Config):
@@ -60,6 +61,8 @@ class TestingConfig(Config):
 
     TESTING = True
     SECRET_KEY = "test-secret-key-not-for-production"
+    # Demo accounts are logged in hundreds of times per run; production keeps scrypt.
+    PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"
     SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "sqlite://")
 
 

@@ -1,10 +1,13 @@
 """Fixtures: the app on SQLite and on a real PostgreSQL 15, a client, and logging in."""
 from __future__ import annotations
 
+import itertools
 import os
 import re
+import shutil
 
 import pytest
+from jinja2 import FileSystemBytecodeCache
 from sqlalchemy import text
 
 from intranet import create_app
@@ -52,7 +55,7 @@ def _truncate_all() -> None:
 
 
 @pytest.fixture
-def make_app(backend, pg_test_url, tmp_path):
+def make_app(backend, pg_test_url, tmp_path, template_cache):
     """Build an app on the current backend with an empty schema; `world` fills it."""
     apps = []
 
@@ -63,6 +66,7 @@ def make_app(backend, pg_test_url, tmp_path):
             url = pg_test_url
         app = create_app("testing", SQLALCHEMY_DATABASE_URI=url, INSTANCE_DIR=str(tmp_path / "instance"),
                          **overrides)
+        app.jinja_env.bytecode_cache = template_cache
         with app.app_context():
             if backend == "sqlite":
                 db.create_all()
@@ -78,16 +82,58 @@ def make_app(backend, pg_test_url, tmp_path):
             db.engine.dispose()
 
 
-@pytest.fixture
-def app(make_app):
-    """The app with the demo province loaded (units, accounts, both seed plans)."""
+@pytest.fixture(scope="session")
+def template_cache(tmp_path_factory):
+    """Compiled Jinja templates shared by every app of the run."""
+    return FileSystemBytecodeCache(str(tmp_path_factory.mktemp("jinja")))
+
+
+@pytest.fixture(scope="session")
+def demo_template(backend, tmp_path_factory, request, template_cache):
+    """A database with the demo province loaded once; each test gets a copy of it."""
     from intranet.demo.loader import load_demo
 
-    app = make_app()
+    if backend == "sqlite":
+        path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+        url = f"sqlite:///{path}"
+    else:
+        cluster = request.getfixturevalue("pg_cluster")
+        url = cluster.create_database("intranet_demo_template")
+    app = create_app("testing", SQLALCHEMY_DATABASE_URI=url,
+                     INSTANCE_DIR=str(tmp_path_factory.mktemp("demo-instance")))
     with app.app_context():
+        db.create_all()
         load_demo()
         db.session.commit()
-    return app
+        if backend == "sqlite":
+            db.session.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+        db.session.remove()
+        db.engine.dispose()
+    return path if backend == "sqlite" else "intranet_demo_template"
+
+
+_copies = itertools.count()
+
+
+@pytest.fixture
+def app(backend, demo_template, request, tmp_path, template_cache):
+    """The app on a fresh copy of the demo province (units, accounts, both seed plans)."""
+    if backend == "sqlite":
+        target = tmp_path / "demo.sqlite3"
+        shutil.copyfile(demo_template, target)
+        url = f"sqlite:///{target}"
+    else:
+        cluster = request.getfixturevalue("pg_cluster")
+        name = f"intranet_t{next(_copies)}"
+        url = cluster.create_database(name, template=demo_template)
+    app = create_app("testing", SQLALCHEMY_DATABASE_URI=url, INSTANCE_DIR=str(tmp_path / "instance"))
+    app.jinja_env.bytecode_cache = template_cache
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+    if backend == "postgresql":
+        cluster.drop_database(name)
 
 
 @pytest.fixture

@@ -51,15 +51,23 @@ class ThrowawayCluster:
         """SQLAlchemy URL of one database of the cluster."""
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{database}"
 
-    def create_database(self, name: str) -> str:
-        """Create a database and return its URL."""
+    def _admin(self, *statements: str) -> None:
         import psycopg
 
         with psycopg.connect(f"host=127.0.0.1 port={self.port} user=postgres dbname=postgres",
                              autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            conn.execute(f'CREATE DATABASE "{name}"')
+            for statement in statements:
+                conn.execute(statement)
+
+    def create_database(self, name: str, template: str | None = None) -> str:
+        """Create a database (a copy of `template` when given) and return its URL."""
+        copy = f' TEMPLATE "{template}"' if template else ""
+        self._admin(f'DROP DATABASE IF EXISTS "{name}"', f'CREATE DATABASE "{name}"{copy}')
         return self.url(name)
+
+    def drop_database(self, name: str) -> None:
+        """Drop a database, closing what still uses it."""
+        self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
     def stop(self) -> None:
         """Stop the server and remove its files."""

@@ -61,6 +61,13 @@ class Transition:
     guards: tuple[Guard, ...] = ()
     needs_reason: bool = False
     style: str = "primary"
+    # Roles for whom an item in `source` counts as waiting for them (None: all of `roles`).
+    todo_roles: frozenset[str] | None = None
+
+    @property
+    def waits_for(self) -> frozenset[str]:
+        """Roles whose to-do list shows items this move can leave."""
+        return self.roles if self.todo_roles is None else self.todo_roles
 
 
 @dataclass

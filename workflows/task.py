@@ -38,7 +38,8 @@ TASK = Workflow(
     initial="assigned",
     transitions=(
         Transition("start_draft", ("assigned",), "drafting", "Bắt đầu soạn",
-                   frozenset({STAFF, HEAD}), frozenset({"lead_unit"}), style="secondary"),
+                   frozenset({STAFF, HEAD}), frozenset({"lead_unit"}), style="secondary",
+                   todo_roles=frozenset({STAFF})),
         Transition("submit", ("drafting",), "awaiting_head", "Trình lãnh đạo đơn vị",
                    frozenset({STAFF}), frozenset({"lead_unit"}), guards=(has_draft,)),
         Transition("send", ("awaiting_head",), "submitted", "Duyệt và gửi Công an tỉnh",
@@ -55,7 +56,7 @@ TASK = Workflow(
                    guards=(not_own_submission,), style="success"),
         Transition("reopen", ("approved",), "drafting", "Sửa nội dung đã duyệt",
                    frozenset({STAFF, HEAD}), frozenset({"lead_unit"}), needs_reason=True,
-                   style="secondary"),
+                   style="secondary", todo_roles=frozenset()),
         Transition("cancel", ACTIVE, "cancelled", "Hủy nhiệm vụ",
                    frozenset({ADMIN}), needs_reason=True, style="danger"),
     ),

@@ -1,6 +1,7 @@
 """Users and their roles."""
 from __future__ import annotations
 
+from flask import current_app
 from flask_login import UserMixin
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -68,11 +69,15 @@ class User(UserMixin, db.Model):
 
     def set_roles(self, names) -> None:
         """Replace the user's roles."""
-        self.role_rows = [UserRole(role=n) for n in sorted(set(names))]
+        names = set(names)
+        kept = [row for row in self.role_rows if row.role in names]
+        held = {row.role for row in kept}
+        self.role_rows = kept + [UserRole(role=n) for n in sorted(names - held)]
 
     def set_password(self, password: str) -> None:
-        """Store a salted hash of `password`."""
-        self.password_hash = generate_password_hash(password)
+        """Store a salted hash of `password` (scrypt unless configured otherwise)."""
+        method = current_app.config.get("PASSWORD_HASH_METHOD", "scrypt")
+        self.password_hash = generate_password_hash(password, method=method)
 
     def check_password(self, password: str) -> bool:
         """Compare `password` with the stored hash."""

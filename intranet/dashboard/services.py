@@ -11,6 +11,7 @@ from workflows import TASK
 from ..extensions import db
 from ..formatting import today_vn
 from ..plans.models import Plan
+from ..reports.services import dashboard_reports
 from ..tasks.models import Task, TaskUnit
 from ..tasks.services import task_query
 
@@ -26,7 +27,7 @@ def awaiting_condition(user):
     """SQL condition for tasks where `user` can fire a transition now, read off the workflow."""
     clauses = []
     for t in TASK.transitions:
-        if not (user.roles & t.roles) or not t.relations:
+        if not (user.roles & t.waits_for) or not t.relations:
             continue  # admin-only moves (cancel) are not waiting for anyone
         in_state = Task.state.in_(t.source)
         if "lead_unit" in t.relations:
@@ -78,6 +79,7 @@ def my_work(user, today: date | None = None, soon_days: int = 7) -> dict:
         "awaiting_count": len(awaiting),
         "near_count": len(near),
         "today": today,
+        "reports": dashboard_reports(user, today, soon_days),
     }
 
 

@@ -20,7 +20,7 @@ UNITS = [
     ("vks", "Viện Kiểm sát nhân dân tỉnh", "VKSND tỉnh", "judicial", "", True),
     ("tand", "Tòa án nhân dân tỉnh", "TAND tỉnh", "judicial", "", True),
     ("mttq", "Ủy ban Mặt trận Tổ quốc tỉnh", "UB MTTQ tỉnh", "mass_organisation",
-     "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", True),
+     "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh|Ủy ban Mặt trận Tổ quốc|UB MTTQ tỉnh", True),
     ("ctxh", "Các tổ chức chính trị - xã hội tỉnh", "Các tổ chức CT-XH", "collective", "", True),
     ("tinhdoan", "Tỉnh đoàn", "Tỉnh đoàn", "mass_organisation",
      "Tỉnh Đoàn|Ban Thường vụ Tỉnh đoàn|Tỉnh đoàn Bến Tre|BAN CHẤP HÀNH TỈNH ĐOÀN BẾN TRE", False),

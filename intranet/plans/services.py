@@ -107,6 +107,8 @@ def _add_deadlines(plan: Plan, deadlines: list[dict]) -> None:
 def _deadline_fields(deadline: dict | None, plan_yearly: dict | None) -> dict:
     """Task deadline columns: its own deadline, else the plan's yearly reporting day."""
     source = deadline or plan_yearly
+    if source and source.get("rule") == "yearly" and not source.get("month") and plan_yearly:
+        source = {**plan_yearly, "text": source.get("text")}  # "hằng năm" in a task: the plan's day
     if not source:
         return {}
     if source.get("due_on"):
