@@ -1,0 +1,1 @@
+"""Browser journeys in Chromium through Playwright."""
