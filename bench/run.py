@@ -1,0 +1,287 @@
+"""Benchmark the main pages on generated province-scale data (`make bench`).
+
+1. Generate province scale (`gen-data`) into a fresh SQLite file under bench/out/ (or into the
+   PostgreSQL database named by DATABASE_URL, which is wiped: pass --wipe if it has tables).
+2. In process, with the Flask test client: p50/p95 server time over --requests requests after
+   --warmup, and SQL statements per request counted by a `before_cursor_execute` listener.
+3. Throughput: gunicorn -w 2 on the same database, driven by bench/load.py in a second process
+   (16 clients, --seconds per page), against a trivial endpoint of the same app; peak RSS per worker.
+4. Regenerate with ten times the tasks, comments and audit events; statements per request again.
+5. Print one Markdown table and the targets met or missed; also saved to bench/out/report-<db>.md.
+
+`--explain` prints every statement of one request per page, with the plan of the slowest ones.
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import platform
+import sqlite3
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "bench" / "out"
+INSTANCE = OUT / "instance"
+SECRET = "bench-secret-key-not-for-production"
+os.environ["INTRANET_INSTANCE"] = str(INSTANCE)  # read when config.py is imported
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import inspect, text  # noqa: E402
+
+from intranet import create_app  # noqa: E402
+from intranet.extensions import db  # noqa: E402
+from intranet.formatting import VN_TZ  # noqa: E402
+from intranet.scale.generate import generate  # noqa: E402
+
+from inprocess import Bench, find_subjects, pages  # noqa: E402
+from server import Gunicorn  # noqa: E402
+
+MAX_STATEMENTS, MAX_P95_MS, MIN_RATIO = 10, 30.0, 0.30
+
+
+class Report:
+    """Print as we go and keep a copy for bench/out/."""
+
+    def __init__(self):
+        self.buffer = io.StringIO()
+
+    def __call__(self, line: str = "") -> None:
+        print(line, flush=True)
+        self.buffer.write(line + "\n")
+
+
+def make_app(url: str):
+    return create_app("development", SQLALCHEMY_DATABASE_URI=url, INSTANCE_DIR=str(INSTANCE),
+                      SECRET_KEY=SECRET)
+
+
+def dispose(app) -> None:
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+def prepare(url: str, multiplier: int, seed: int, wipe: bool) -> tuple[dict, float]:
+    """A fresh schema holding one generated province; return the counts and the seconds taken."""
+    if url.startswith("sqlite:///"):
+        for suffix in ("", "-wal", "-shm"):
+            Path(url[len("sqlite:///"):] + suffix).unlink(missing_ok=True)
+    app = make_app(url)
+    with app.app_context():
+        if db.engine.dialect.name != "sqlite":
+            if inspect(db.engine).get_table_names() and not wipe:
+                raise SystemExit(f"{db.engine.url!r} already has tables: pass --wipe to let the bench "
+                                 "drop and regenerate them.")
+            db.drop_all()
+        db.create_all()
+        began = time.perf_counter()
+        counts = generate(seed=seed, multiplier=multiplier)
+        db.session.commit()
+        seconds = time.perf_counter() - began
+        if db.engine.dialect.name == "postgresql":
+            db.session.execute(text("ANALYZE"))  # what autovacuum does within a minute of a bulk load
+            db.session.commit()
+    dispose(app)
+    return counts, seconds
+
+
+def machine(url: str) -> list[str]:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    mem = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
+               if line.startswith("MemTotal"))
+    now = datetime.now(timezone.utc)
+    database = "SQLite " + sqlite3.sqlite_version
+    if not url.startswith("sqlite"):
+        app = make_app(url)
+        with app.app_context():
+            database = "PostgreSQL " + db.session.execute(text("SHOW server_version")).scalar()
+        dispose(app)
+    return [f"- Date: {now:%Y-%m-%d %H:%M} UTC ({now.astimezone(VN_TZ):%d/%m/%Y %H:%M} giờ Việt Nam)",
+            f"- Machine: {os.cpu_count()} CPUs (nproc {len(os.sched_getaffinity(0))}), {cpu}, "
+            f"{mem / 1024 / 1024:.1f} GiB RAM, {platform.platform()}",
+            f"- Python {platform.python_version()}, {database}"]
+
+
+def measure_inprocess(url: str, requests: int, warmup: int, say, explain: bool = False):
+    app = make_app(url)
+    subjects = find_subjects(app)
+    bench = Bench(app, subjects)
+    page_list = pages(app, subjects)
+    if explain:
+        for page in [*page_list, None]:
+            buffer = io.StringIO()
+            bench.explain(page, buffer)
+            say(buffer.getvalue().rstrip())
+    results = {}
+    for page in page_list:
+        results[page.key] = bench.page(page, requests, warmup)
+        say(f"  {page.title}: p50 {results[page.key].p50:.1f} ms, p95 {results[page.key].p95:.1f} ms, "
+            f"{results[page.key].statements_label} statements")
+    results["transition"] = bench.transitions(requests, warmup)
+    say(f"  Transition POST: p50 {results['transition'].p50:.1f} ms, p95 {results['transition'].p95:.1f} ms, "
+        f"{results['transition'].statements_label} statements")
+    bench.close()
+    dispose(app)
+    return subjects, page_list, results
+
+
+def measure_load(url: str, subjects, page_list, seconds: float, clients: int, say) -> dict:
+    server = Gunicorn(url, INSTANCE, SECRET, OUT / "gunicorn.log", workers=2)
+    server.start()
+    status = server.get("/dang-nhap")[0]
+    if status != 200:
+        # config.py's setdefault("SECRET_KEY", ...) is a no-op (Flask's defaults hold SECRET_KEY=None),
+        # so wsgi:app cannot render a form; build the same app with the key passed explicitly.
+        server.stop()
+        say(f"  wsgi:app answers {status} on /dang-nhap (no SECRET_KEY); using "
+            "the factory with SECRET_KEY passed instead")
+        server = Gunicorn(url, INSTANCE, SECRET, OUT / "gunicorn.log", workers=2,
+                          app=f'intranet:create_app(SECRET_KEY="{SECRET}")')
+        server.start()
+    try:
+        cookies = {role: server.login(getattr(subjects, role)) for role in ("reviewer", "staff")}
+        trivial = "/healthz" if server.get("/healthz")[0] == 200 else "/static/css/app.css"
+        results = {"trivial_path": trivial}
+        for key, paths, cookie in [("trivial_before", [trivial], cookies["staff"]),
+                                   *[(p.key, p.paths, cookies[p.user]) for p in page_list],
+                                   ("trivial_after", [trivial], cookies["staff"])]:
+            results[key] = server.load(paths, cookie, seconds, clients)
+            bad = {k: v for k, v in results[key]["statuses"].items() if k != "200"}
+            say(f"  {key}: {results[key]['rps']:.1f} req/s, client-side p50 {results[key]['p50_ms']} ms"
+                + (f"  (non-200: {bad}, errors {results[key]['errors']})" if bad or results[key]["errors"] else ""))
+        results["memory"] = server.memory()
+    finally:
+        server.stop()
+    return results
+
+
+def table(page_list, one: dict, ten: dict | None, load: dict | None) -> tuple[list[str], list[str]]:
+    """The Markdown table, and one verdict line per target and page."""
+    trivial = None
+    if load:
+        trivial = (load["trivial_before"]["rps"] + load["trivial_after"]["rps"]) / 2
+    rows = ["| Page | Endpoint | p50 ms | p95 ms | Statements/request 1× | Statements/request 10× | req/s "
+            "| Ratio to trivial |", "|---|---|---:|---:|---:|---:|---:|---:|"]
+    verdicts = []
+    entries = [(p.key, p.title, p.endpoint) for p in page_list]
+    entries.append(("transition", "Transition POST (submit → send → start_review → return_to_unit, htmx)",
+                    "tasks.transition"))
+    for key, title, endpoint in entries:
+        s1, s10 = one[key], (ten or {}).get(key)
+        rps = load[key]["rps"] if load and key in load else None
+        ratio = rps / trivial if rps and trivial else None
+        rows.append(f"| {title} | `{endpoint}` | {s1.p50:.1f} | {s1.p95:.1f} | {s1.statements_label} | "
+                    f"{s10.statements_label if s10 else '–'} | {f'{rps:.0f}' if rps else '–'} | "
+                    f"{f'{ratio:.0%}' if ratio else '–'} |")
+        constant = s10 is None or set(s10.statements) <= set(s1.statements) | {max(s1.statements)}
+        verdicts.append(f"- {title}: statements {'MET' if max(s1.statements) <= MAX_STATEMENTS and constant else 'MISSED'}"
+                        f" ({s1.statements_label} at 1×, {s10.statements_label if s10 else 'not measured'} at 10×); "
+                        f"p95 {'MET' if s1.p95 < MAX_P95_MS else 'MISSED'} ({s1.p95:.1f} ms)"
+                        + (f"; throughput {'MET' if ratio >= MIN_RATIO else 'MISSED'} ({ratio:.0%})" if ratio else ""))
+    if load:
+        rows.append(f"| Trivial endpoint `{load['trivial_path']}` (before / after) | static | – | – | – | – | "
+                    f"{load['trivial_before']['rps']:.0f} / {load['trivial_after']['rps']:.0f} | 100% |")
+    return rows, verdicts
+
+
+def run(args, url: str) -> None:
+    say = Report()
+    backend = "sqlite" if url.startswith("sqlite") else "postgresql"
+    say(f"# Benchmark on {backend}: province scale, seed {args.seed}")
+    say()
+    for line in machine(url):
+        say(line)
+    say(f"- Database: {url if backend == 'sqlite' else url.split('@')[-1]}")
+    if args.reuse:
+        say("- Reusing the database generated by an earlier run (--reuse)")
+    else:
+        counts, seconds = prepare(url, 1, args.seed, args.wipe)
+        say(f"- Generated in {seconds:.1f} s: "
+            + ", ".join(f"{v:,} {k}" for k, v in counts.items() if k != "seconds"))
+    say()
+    say(f"## In process (Flask test client; {args.requests} requests after {args.warmup} warm-up per page)")
+    subjects, page_list, one = measure_inprocess(url, args.requests, args.warmup, say, args.explain)
+    say(f"  accounts: reviewer {subjects.reviewer}, staff {subjects.staff} and head {subjects.head} "
+        f"of {subjects.unit_name}; largest plan id {subjects.plan_id}")
+    load = None
+    if not args.skip_load:
+        say()
+        say(f"## Throughput (gunicorn -w 2, {args.clients} clients from a second process, {args.seconds:g} s per page)")
+        load = measure_load(url, subjects, page_list, args.seconds, args.clients, say)
+    ten = None
+    if not args.skip_10x:
+        url10 = f"sqlite:///{OUT / 'bench-10x.sqlite3'}" if backend == "sqlite" else url
+        counts10, seconds10 = prepare(url10, 10, args.seed, True)
+        say()
+        say(f"## 10× data ({counts10['task']:,} tasks, {counts10['audit_event']:,} audit events, generated in "
+            f"{seconds10:.1f} s; {args.requests_10x} requests per page)")
+        _, _, ten = measure_inprocess(url10, args.requests_10x, 3, say)
+    rows, verdicts = table(page_list, one, ten, load)
+    say()
+    say("## Results")
+    say()
+    for row in rows:
+        say(row)
+    if load:
+        say()
+        for pid, mem in load["memory"].items():
+            say(f"- gunicorn worker {pid}: peak RSS (VmHWM) {mem['VmHWM'] / 1024:.1f} MiB, "
+                f"RSS now {mem['VmRSS'] / 1024:.1f} MiB")
+    say()
+    say(f"## Targets: ≤ {MAX_STATEMENTS} statements per page and constant from 1× to 10×; "
+        f"p95 < {MAX_P95_MS:g} ms on SQLite; throughput ≥ {MIN_RATIO:.0%} of the trivial endpoint")
+    for line in verdicts:
+        say(line)
+    say()
+    say("SQL time per request (p50, in process): " + ", ".join(
+        f"{key} {sample.sql_p50:.1f} ms" for key, sample in one.items()))
+    transition = one["transition"].by_action
+    say("Statements per transition POST: " + ", ".join(
+        f"{k} {'/'.join(map(str, sorted(v)))}" for k, v in transition.items()))
+    (OUT / f"report-{backend}.md").write_text(say.buffer.getvalue(), encoding="utf-8")
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--warmup", type=int, default=20)
+    parser.add_argument("--requests-10x", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=5.0)
+    parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--skip-load", action="store_true", help="no gunicorn throughput run")
+    parser.add_argument("--skip-10x", action="store_true", help="no 10× regeneration")
+    parser.add_argument("--explain", action="store_true", help="print each page's statements and plans")
+    parser.add_argument("--reuse", action="store_true", help="measure the 1× database of the last run again")
+    parser.add_argument("--wipe", action="store_true", help="drop and regenerate the tables at DATABASE_URL")
+    parser.add_argument("--throwaway-postgres", action="store_true",
+                        help="run against a temporary PostgreSQL 15 cluster (as tests/postgres.py)")
+    parser.add_argument("--quick", action="store_true", help="50 requests, 2 s of load, 5 requests at 10×")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.requests, args.warmup, args.seconds, args.requests_10x = 50, 5, 2.0, 5
+    OUT.mkdir(parents=True, exist_ok=True)
+    INSTANCE.mkdir(exist_ok=True)
+    cluster = None
+    if args.throwaway_postgres:
+        from tests.postgres import ThrowawayCluster
+
+        cluster = ThrowawayCluster()
+        cluster.start()
+        url, args.wipe = cluster.create_database("intranet_bench"), True
+    else:
+        url = os.environ.get("DATABASE_URL") or f"sqlite:///{OUT / 'bench.sqlite3'}"
+    try:
+        run(args, url)
+    finally:
+        if cluster:
+            cluster.stop()
+
+
+if __name__ == "__main__":
+    main()
