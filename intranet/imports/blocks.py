@@ -83,15 +83,13 @@ def starts_task(line: str) -> bool:
 
 def prepare_lines(text: str) -> list[str]:
     """Lines of a cleaned text without table pipes, rule lines and lone page numbers."""
-    lines: list[str] = []
+    expanded: list[str] = []
     for line in text.split("\n"):
         if _PIPE_ROW.fullmatch(line) and len(line) > 1:
-            if not _PIPE_RULE.fullmatch(line):
-                lines.extend(_cells(line))
-            continue
-        if line == "|" or _RULE_LINE.fullmatch(line):
-            continue
-        lines.append(line)
+            expanded.extend([] if _PIPE_RULE.fullmatch(line) else _cells(line))
+        else:
+            expanded.append(line)
+    lines = [line for line in expanded if line != "|" and not _RULE_LINE.fullmatch(line)]
     return [line for i, line in enumerate(lines) if not _is_page_number(lines, i)]
 
 
@@ -214,8 +212,10 @@ def _paragraph_continues(current: Block, line: str, width: int | None) -> bool:
         return True
     if width is None:  # one line per paragraph: only a page break splits a sentence
         return not ends_sentence(last)
-    if current.kind in ("bullet", "plus") or not last.rstrip("”\"’')]»").endswith((".", "!", "?")):
+    if current.kind in ("bullet", "plus") or not ends_sentence(last):
         return True
+    if current.kind == "para" and current.text.startswith("Căn cứ"):
+        return False  # a "Căn cứ" ends at its ";" (one legal basis per paragraph, ND 30)
     return _was_wrapped(current.last_line, line, width)
 
 

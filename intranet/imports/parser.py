@@ -117,7 +117,8 @@ def plan_period(title: str | None, issued_on: str | None) -> dict | None:
     m = re.search(r"đến năm\s+(\d{4})", title, re.IGNORECASE)
     if m:
         return {"start": int(issued_on[:4]) if issued_on else None, "end": int(m[1])}
-    return None
+    m = re.search(r"\bnăm\s+(\d{4})$", title, re.IGNORECASE)
+    return {"start": int(m[1]), "end": int(m[1])} if m else None
 
 
 def _issuers(header: dict, signers: list[dict], blocks: list[Block]) -> dict:

@@ -9,9 +9,10 @@ TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, n�
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _ODD_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
 _RUN_OF_SPACES = re.compile(r" {2,}")
-# Emphasis may run over a hard wrap but not over a blank line; it opens on a word or quote,
-# so a footnote mark "(*)" or a "* " bullet is left alone.
-_SPAN = r"((?:[^*\n]|\n(?!\n)){1,400}?)"
+# Emphasis may run over a hard wrap, or a page break inside a sentence (a blank line before a
+# lowercase word), not over a paragraph. It opens on a word or a quote, so a footnote mark
+# "(*)" or a "* " bullet is left alone.
+_SPAN = r"((?:[^*\n]|\n(?!\n)|\n\n(?=[^\W\d_A-ZÀ-ÝĐ])){1,400}?)"
 _BOLD = re.compile(r"\*\*(?=[\w“\"(])" + _SPAN + r"(?<=\S)\*\*")
 _ITALIC = re.compile(r"(?<![\w*])\*(?=[\w“\"(])" + _SPAN + r"(?<=[^\s*])\*(?![\w*])")
 _UNDERSCORE_EMPHASIS = re.compile(r"(?<!\w)__(?=[\w“\"(])(.{1,400}?)(?<=\S)__(?!\w)")
@@ -38,9 +39,8 @@ def normalize(text: str) -> str:
     text = _INVISIBLE.sub("", text)
     text = _ODD_SPACES.sub(" ", text)
     text = _GREEK_IN_LATIN_WORD.sub(lambda m: _LOOKALIKES.get(m[0], m[0]), text)
-    text = strip_emphasis(text)
-    lines = (_RUN_OF_SPACES.sub(" ", line).strip() for line in text.split("\n"))
-    return "\n".join(lines).strip("\n")
+    text = _RUN_OF_SPACES.sub(" ", strip_emphasis(text))
+    return "\n".join(line.strip() for line in text.split("\n")).strip("\n")
 
 
 def strip_emphasis(text: str) -> str:
