@@ -315,9 +315,9 @@ class _Province:
         self.staff, self.heads = {}, {}
         self.reviewers, self.admins = [], []
         seats = [(role, unit_id) for role, unit_id, n in plan for _ in range(n)]
-        for (role, unit_id), user_id in zip(seats, self.ids.take(User, total)):
+        for number, ((role, unit_id), user_id) in enumerate(zip(seats, self.ids.take(User, total)), 1):
             self.rows[User].append({
-                "id": user_id, "username": f"{self.prefix}u{len(self.rows[User]) + 1:04d}", "full_name": self._person(rng),
+                "id": user_id, "username": f"{self.prefix}u{number:04d}", "full_name": self._person(rng),
                 "post": _post(role, kinds[unit_id]), "email": None, "password_hash": PASSWORD_HASH,
                 "unit_id": unit_id, "is_active_account": True})
             roles = ("signer", "unit_head") if role == "signer" else (role,)

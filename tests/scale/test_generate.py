@@ -24,7 +24,8 @@ def _count(model) -> int:
 
 def _dump() -> dict:
     """Every row of every table, by id."""
-    return {t.name: db.session.execute(select(t).order_by(t.c.id)).all() for t in db.metadata.sorted_tables}
+    return {t.name: db.session.execute(select(t).order_by(*(t.primary_key.columns or t.columns))).all()
+            for t in db.metadata.sorted_tables}
 
 
 def _wipe() -> None:
