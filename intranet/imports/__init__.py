@@ -9,7 +9,8 @@ from .parser import parse_plan, parse_plan_json, to_json
 from .text import fold, normalize, strip_diacritics
 
 __all__ = [
-    "ImportFileError", "Match", "Suggestion", "UnitRecord", "find_deadlines", "fold", "match_unit", "normalize",
+    "ImportFileError", "Match", "Suggestion", "UnitRecord", "find_deadlines", "fold", "match_unit",
+    "normalize",
     "parse_plan", "parse_plan_json", "read_docx", "read_plan_bytes", "read_plan_file",
     "strip_diacritics", "to_json",
 ]

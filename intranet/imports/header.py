@@ -41,9 +41,7 @@ def read_title(lines: list[str], start: int) -> tuple[list[str], int]:
     capitals = i < len(lines) and is_upper_line(lines[i])
     while i < len(lines) and lines[i]:
         line = lines[i]
-        if capitals and not is_upper_line(line):
-            break
-        if not capitals and title and _BODY_START.match(line):
+        if (capitals and not is_upper_line(line)) or (title and _BODY_START.match(line)):
             break
         title.append(line)
         i += 1

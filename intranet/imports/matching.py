@@ -175,10 +175,10 @@ RESTRUCTURING: list[tuple[tuple[str, ...], tuple[_Successor, ...]]] = [
     (("so lao dong thuong binh xa hoi",), (
         _Successor("Công an tỉnh", "Cai nghiện ma túy và quản lý sau cai nghiện chuyển về Công an "
                    "tỉnh từ 01/3/2025.", ("cai nghien", "sau cai", "nghien ma tuy")),
-        _Successor("Sở Y tế", "Bảo trợ xã hội, trẻ em, phòng, chống tệ nạn xã hội chuyển về Sở Y tế.",
-                   ("tre em", "bao tro", "te nan xa hoi", "tro giup xa hoi")),
-        _Successor("Sở Giáo dục và Đào tạo", "Giáo dục nghề nghiệp chuyển về Sở Giáo dục và Đào tạo.",
-                   ("day nghe", "giao duc nghe nghiep", "dao tao nghe", "huong nghiep")),
+        _Successor("Sở Y tế", "Bảo trợ xã hội, trẻ em, phòng, chống tệ nạn xã hội chuyển về Sở "
+                   "Y tế.", ("tre em", "bao tro", "te nan xa hoi", "tro giup xa hoi")),
+        _Successor("Sở Giáo dục và Đào tạo", "Giáo dục nghề nghiệp chuyển về Sở Giáo dục và Đào "
+                   "tạo.", ("day nghe", "giao duc nghe nghiep", "dao tao nghe", "huong nghiep")),
         _Successor("Sở Nội vụ", "Lao động, việc làm, người có công chuyển về Sở Nội vụ (hợp nhất "
                    "từ 01/3/2025).", ("viec lam", "lao dong", "nguoi co cong", "tien luong")),
         _Successor("Sở Nông nghiệp và Môi trường", "Giảm nghèo chuyển về Sở Nông nghiệp và Môi "
@@ -186,7 +186,8 @@ RESTRUCTURING: list[tuple[tuple[str, ...], tuple[_Successor, ...]]] = [
     )),
     (("so thong tin truyen thong",), (
         _Successor("Sở Khoa học và Công nghệ", "Sở Thông tin và Truyền thông hợp nhất vào Sở Khoa "
-                   "học và Công nghệ.", ("internet", "khong gian mang", "mang xa hoi", "chuyen doi so")),
+                   "học và Công nghệ.",
+                   ("internet", "khong gian mang", "mang xa hoi", "chuyen doi so")),
         _Successor("Sở Văn hóa, Thể thao và Du lịch", "Báo chí, xuất bản chuyển về Sở Văn hóa, Thể "
                    "thao và Du lịch.", ("bao chi", "xuat ban", "tuyen truyen", "truyen thong")),
     )),
@@ -195,7 +196,8 @@ RESTRUCTURING: list[tuple[tuple[str, ...], tuple[_Successor, ...]]] = [
     (("so giao thong van tai",), (
         _Successor("Sở Xây dựng", "Sở Giao thông vận tải hợp nhất vào Sở Xây dựng."),)),
     (("so tai nguyen moi truong", "so nong nghiep phat trien nong thon"), (
-        _Successor("Sở Nông nghiệp và Môi trường", "Hợp nhất thành Sở Nông nghiệp và Môi trường."),)),
+        _Successor("Sở Nông nghiệp và Môi trường",
+                   "Hợp nhất thành Sở Nông nghiệp và Môi trường."),)),
     (("so van hoa the thao", "so du lich"), (
         _Successor("Sở Văn hóa, Thể thao và Du lịch", "Sở Văn hóa, Thể thao và Sở Du lịch hợp nhất "
                    "thành Sở Văn hóa, Thể thao và Du lịch."),)),
@@ -205,8 +207,8 @@ RESTRUCTURING: list[tuple[tuple[str, ...], tuple[_Successor, ...]]] = [
     (("cong an cac huyen", "cong an huyen"), (
         _Successor("Công an các xã, phường", "Công an cấp huyện kết thúc từ 01/3/2025; nhiệm vụ "
                    "chuyển về Công an cấp xã."),
-        _Successor("Công an tỉnh", "Công an cấp huyện kết thúc từ 01/3/2025; một số nhiệm vụ chuyển "
-                   "về Công an tỉnh."),
+        _Successor("Công an tỉnh", "Công an cấp huyện kết thúc từ 01/3/2025; một số nhiệm vụ "
+                   "chuyển về Công an tỉnh."),
     )),
 ]
 

@@ -140,7 +140,8 @@ def _work(sections: list[Section], period: dict | None, issued_on: str | None,
     chosen = assign.assignment_section(sections)
     assignments: list[dict] = []
     activities: list[dict] = []
-    sources: list[tuple[str, dict | str]] = []  # in reading order: ("tasks", group) or (clause, text)
+    # In reading order: ("tasks", group) for assignees and activities, (clause, text) otherwise.
+    sources: list[tuple[str, dict | str]] = []
     for i, section in enumerate(sections):
         if i == chosen:
             assignments, leftovers = assign.read_assignments(section, issued_on)

@@ -12,8 +12,8 @@ _ANCHOR = re.compile(
 _PERCENT = re.compile(
     r"(?P<q>trên|hơn|ít nhất|tối thiểu|không dưới|không ít hơn|dưới|không quá|tối đa|đạt)?\s*"
     r"(?P<v>\d{1,3}(?:[.,]\d+)?)\s*%", re.IGNORECASE)
-_COUNT = re.compile(r"(?P<q>ít nhất|tối thiểu|không dưới|không ít hơn)\s+(?P<v>\d{1,4})(?!\s*[%\d])",
-                    re.IGNORECASE)
+_COUNT = re.compile(
+    r"(?P<q>ít nhất|tối thiểu|không dưới|không ít hơn)\s+(?P<v>\d{1,4})(?!\s*[%\d])", re.IGNORECASE)
 _QUALIFIERS = {"trên": ">", "hơn": ">", "ít nhất": ">=", "tối thiểu": ">=", "không dưới": ">=",
                "không ít hơn": ">=", "dưới": "<", "không quá": "<=", "tối đa": "<=", "đạt": ""}
 _AIM = re.compile(r"phấn đấu\b[^.]*", re.IGNORECASE)

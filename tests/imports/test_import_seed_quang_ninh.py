@@ -50,7 +50,8 @@ ASSIGNMENTS = [
 def test_header(qn):
     assert (qn["number"], qn["symbol"]) == ("112", "KH-UBND")
     assert qn["issuers"] == ["ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH"]
-    assert qn["issuer_blocks"] == [{"parent": None, "lines": ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NINH"]}]
+    assert qn["issuer_blocks"] == [
+        {"parent": None, "lines": ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NINH"]}]
     assert qn["issuer_source"] == "header"
     assert (qn["place"], qn["issued_on"]) == ("Quảng Ninh", "2024-04-25")
     assert qn["doc_type"] == "KẾ HOẠCH"

@@ -4,7 +4,8 @@
 def test_header_with_a_parent_body(na):
     assert (na["number"], na["symbol"]) == ("05", "KH-SGDĐT")
     assert na["issuers"] == ["SỞ GIÁO DỤC VÀ ĐÀO TẠO"]
-    assert na["issuer_blocks"] == [{"parent": "UBND TỈNH NGHỆ AN", "lines": ["SỞ GIÁO DỤC VÀ ĐÀO TẠO"]}]
+    assert na["issuer_blocks"] == [
+        {"parent": "UBND TỈNH NGHỆ AN", "lines": ["SỞ GIÁO DỤC VÀ ĐÀO TẠO"]}]
     assert (na["place"], na["issued_on"]) == ("Nghệ An", "2025-01-10")
     assert na["title"] == "Phòng, chống ma túy trong trường học năm 2025"
     assert na["period"] == {"start": 2025, "end": 2025}
@@ -67,3 +68,18 @@ def test_end_matter(na):
     assert na["signers"] == [{"lines": ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"], "rank": None,
                               "name": "Trần Văn Minh"}]
     assert na["recipients"] == ["Như mục II", "UBND tỉnh (để b/c)", "Lưu: VT, CTTT"]
+
+
+def test_odd_inputs_do_not_break_the_parser():
+    from intranet.imports.parser import parse_plan
+
+    for text in ["", " \n\n", "xin chào", "KẾ HOẠCH", "I.", "1.\n2.\n- \n+ x", "Nơi nhận:",
+                 "| a | b |\n|---|---|"]:
+        plan = parse_plan(text)
+        assert plan["assignments"] == [] and plan["title"] is None
+    draft = parse_plan("Số: /KH-UBND\nHà Nội, ngày ... tháng ... năm 2025\nKẾ HOẠCH\nABC\n"
+                       "I. NHIỆM VỤ CỤ THỂ\n1. Sở Y tế:\n- Chủ trì.")
+    assert (draft["number"], draft["symbol"], draft["place"], draft["issued_on"]) == (
+        None, "KH-UBND", "Hà Nội", None)
+    assert draft["title"] == "ABC"
+    assert [(a["units"], len(a["tasks"])) for a in draft["assignments"]] == [(["Sở Y tế"], 1)]
