@@ -39,6 +39,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     from .tasks.routes import bp as tasks_bp
     from .admin.routes import bp as admin_bp
     from .workflow_pages.routes import bp as workflow_bp
+    from .reports.routes import bp as reports_bp
 
     app.register_blueprint(auth_bp)
     app.register_blueprint(dashboard_bp)
@@ -46,6 +47,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     app.register_blueprint(tasks_bp)
     app.register_blueprint(admin_bp)
     app.register_blueprint(workflow_bp)
+    app.register_blueprint(reports_bp)
 
     from . import cli, errors, templating
 

@@ -5,3 +5,5 @@ from .documents.models import Dispatch, OutgoingDocument, RegisterCounter  # noq
 from .plans.models import Milestone, Plan, PlanDeadline, Target  # noqa: F401
 from .tasks.models import Comment, Task, TaskUnit  # noqa: F401
 from .units.models import OrgUnit  # noqa: F401
+from .reports.models import (  # noqa: F401
+    ConsolidatedReport, Contribution, Evidence, ReportPeriod, TargetFigure, TaskResult, UnitReport)
