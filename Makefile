@@ -42,6 +42,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/activate
 run: system-run $(VENV)/.installed
 	$(FLASK) db upgrade
 	$(FLASK) load-demo
+	$(FLASK) demo-pki
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
 test: system-test $(VENV)/.installed

@@ -40,6 +40,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     from .admin.routes import bp as admin_bp
     from .workflow_pages.routes import bp as workflow_bp
     from .reports.routes import bp as reports_bp
+    from .documents.routes import bp as documents_bp
 
     app.register_blueprint(auth_bp)
     app.register_blueprint(dashboard_bp)
@@ -48,6 +49,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     app.register_blueprint(admin_bp)
     app.register_blueprint(workflow_bp)
     app.register_blueprint(reports_bp)
+    app.register_blueprint(documents_bp)
 
     from . import cli, errors, templating
 

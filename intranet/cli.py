@@ -10,6 +10,8 @@ def register(app) -> None:
     """Attach every command to the app."""
     from .scale.commands import register_commands as register_scale_commands
     register_scale_commands(app)
+    from .documents.commands import register_commands as register_document_commands
+    register_document_commands(app)
 
     @app.cli.command("load-demo")
     def load_demo_command():
