@@ -14,7 +14,7 @@ from .models import ConsolidatedReport, ReportPeriod, UnitReport
 from .periods import deadline_status, reporting_units
 from .permissions import can_edit_consolidated, consolidated_actor
 from .printing import CONSOLIDATED_RECIPIENTS, consolidated_title, render_for_signing
-from .rollup import compare, milestone_for, target_measure, total
+from .rollup import compare, milestone_for, milestone_text, target_measure, total
 from .unit_reports import MAX_TEXT, check_version, flush
 
 NARRATIVE = OrderedDict([
@@ -87,7 +87,7 @@ def _target_rows(period: ReportPeriod, accepted: list[UnitReport]) -> list[dict]
         summed = total(measure, by_target.get(target.id, []))
         milestone = milestone_for(target.milestones, period.year)
         rows.append({"position": index, "text": target.text, "measure": measure,
-                     "result": summed.text, "units": summed.units, "milestone": milestone or "",
+                     "result": summed.text, "units": summed.units, "milestone": milestone_text(milestone),
                      "verdict": compare(summed.value, milestone)})
     return rows
 

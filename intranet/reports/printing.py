@@ -6,7 +6,7 @@ import re
 from ..extensions import db
 from ..plans.models import Plan
 from .models import ConsolidatedReport, ReportPeriod, UnitReport
-from .rollup import milestone_for, target_measure, total
+from .rollup import milestone_for, milestone_text, target_measure, total
 
 UNIT_REPORT_TEMPLATE = "pdf/unit_report.html"
 CONSOLIDATED_TEMPLATE = "pdf/consolidated_report.html"
@@ -123,7 +123,7 @@ def unit_report_context(report: UnitReport) -> dict:
     return {"doc": {
         "issuer_blocks": [issuer_block(report.unit, plan)],
         "number": None,
-        "symbol": "BC",
+        "symbol": f"BC-{report.unit.code.upper()}",
         "place": _province(plan),
         "issued_on": report.submitted_at.date() if report.submitted_at else None,
         "doc_type": "BÁO CÁO",
@@ -142,10 +142,10 @@ def _unit_target_table(report: UnitReport) -> dict:
     rows = []
     for index, figure in enumerate(report.figures, start=1):
         measure = target_measure(m.value for m in figure.target.milestones)
-        milestone = milestone_for(figure.target.milestones, year)
+        milestone = milestone_text(milestone_for(figure.target.milestones, year))
         rows.append([index, figure.target.text, total(measure, [figure]).text, milestone or "—"])
-    return {"title": "Biểu 1. Số liệu thực hiện các chỉ tiêu của Kế hoạch",
-            "columns": ["STT", "Chỉ tiêu", "Kết quả của đơn vị", f"Mốc năm {year} (toàn tỉnh)"],
+    return {"title": f"Biểu 1. Số liệu thực hiện các chỉ tiêu của Kế hoạch (mốc năm {year} là mốc toàn tỉnh)",
+            "columns": ["STT", "Chỉ tiêu", "Kết quả", f"Mốc {year}"],
             "rows": rows, "section": 0}
 
 
@@ -204,7 +204,7 @@ def _agency():
 def _consolidated_tables(rollup: dict) -> list[dict]:
     year = rollup["year"]
     targets = {"title": f"Biểu 1. Kết quả các chỉ tiêu toàn tỉnh so với mốc năm {year}",
-               "columns": ["STT", "Chỉ tiêu", "Kết quả toàn tỉnh", f"Mốc {year}", "Đánh giá"],
+               "columns": ["STT", "Chỉ tiêu", "Kết quả", f"Mốc {year}", "Đánh giá"],
                "rows": [[t["position"], t["text"], t["result"], t["milestone"] or "—", t["verdict"]]
                         for t in rollup["targets"]]}
     units = {"title": "Biểu 2. Tình hình gửi báo cáo của các đơn vị",

@@ -64,6 +64,12 @@ def milestone_for(milestones, year: int) -> str | None:
     return exact or next((m.value for m in milestones if m.year is None), None)
 
 
+def milestone_text(text: str | None) -> str:
+    """A milestone as printed: '>=1' -> '≥ 1', '>80%' -> '> 80%'; unreadable text unchanged."""
+    parsed = parse_milestone(text)
+    return parsed.text if parsed else (text or "")
+
+
 def target_measure(milestone_values) -> str:
     """'ratio' when the target's milestones are percentages, else 'count'."""
     return "ratio" if any("%" in (v or "") for v in milestone_values) else "count"

@@ -17,7 +17,7 @@ from .forms import COUNTS_ONLY_HELP, PeriodForm
 from .models import RESULT_STATUSES, Contribution, Evidence, ReportPeriod, TargetFigure, TaskResult, UnitReport
 from .permissions import (can_merge_contribution, can_open_period, can_send_contribution,
                           can_view_consolidated, can_view_contribution, can_view_report)
-from .rollup import milestone_for
+from .rollup import milestone_for, milestone_text
 
 bp = Blueprint("reports", __name__, url_prefix="/bao-cao")
 
@@ -26,7 +26,8 @@ bp = Blueprint("reports", __name__, url_prefix="/bao-cao")
 def _predicates():
     """The predicates that also guard the POSTs, for the templates' buttons."""
     return {"can_merge_contribution": can_merge_contribution, "can_send_contribution": can_send_contribution,
-            "result_statuses": RESULT_STATUSES, "milestone_for": milestone_for}
+            "result_statuses": RESULT_STATUSES, "milestone_for": milestone_for,
+            "milestone_text": milestone_text}
 
 
 def _pdf_response(data: bytes, filename: str, *, attachment: bool = False):

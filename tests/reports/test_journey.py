@@ -54,7 +54,7 @@ def test_done_means(app, auth, client):
         assert page.status_code == 200 and "Không nhập họ tên" in _text(page)
         fill_report(auth, report)
         saved = save_ratio(auth, report_of("sgd"), 12, 15)
-        assert saved.status_code == 200 and "80.0%" in _text(saved)
+        assert saved.status_code == 200 and "80,0%" in _text(saved)
         assert save_ratio(auth, report_of("sgd"), 16, 15).status_code == 422
         assert upload(auth, report_of("sgd"), "anh-tap-huan.png", PNG).status_code == 200
         refused = upload(auth, report_of("sgd"), "bao-cao.pdf", b"Ho ten: ...\nkhong phai PDF\n")

@@ -73,3 +73,10 @@ def test_no_milestone_and_no_data():
 def test_measure_follows_the_milestones():
     assert target_measure([">80%", ">90%"]) == "ratio"
     assert target_measure(["ít nhất 01"]) == "count"
+
+
+def test_milestones_print_with_proper_signs():
+    from intranet.reports.rollup import milestone_text
+
+    assert (milestone_text(">=1"), milestone_text(">80%"), milestone_text("100%")) == ("≥ 1", "> 80%", "≥ 100%")
+    assert milestone_text("giảm so với năm trước") == "giảm so với năm trước"
