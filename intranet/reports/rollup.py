@@ -32,7 +32,7 @@ class Milestone:
         """'> 80%' as printed in tables."""
         op = {">=": "≥", "<=": "≤"}.get(self.op, self.op)
         number = f"{float(self.value):g}".replace(".", ",")
-        return f"{op} {number}{'%' if self.percent else ''}"
+        return f"{op}\u00a0{number}{'%' if self.percent else ''}"  # never split "> 80%" over two lines
 
 
 def parse_milestone(text: str | None) -> Milestone | None:

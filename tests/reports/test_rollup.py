@@ -78,5 +78,5 @@ def test_measure_follows_the_milestones():
 def test_milestones_print_with_proper_signs():
     from intranet.reports.rollup import milestone_text
 
-    assert (milestone_text(">=1"), milestone_text(">80%"), milestone_text("100%")) == ("≥ 1", "> 80%", "≥ 100%")
+    assert (milestone_text(">=1"), milestone_text(">80%"), milestone_text("100%")) == ("≥\u00a01", ">\u00a080%", "≥\u00a0100%")
     assert milestone_text("giảm so với năm trước") == "giảm so với năm trước"
