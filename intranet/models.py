@@ -7,3 +7,5 @@ from .tasks.models import Comment, Task, TaskUnit  # noqa: F401
 from .units.models import OrgUnit  # noqa: F401
 from .reports.models import (  # noqa: F401
     ConsolidatedReport, Contribution, Evidence, ReportPeriod, TargetFigure, TaskResult, UnitReport)
+from .budget.models import BudgetEstimate, BudgetLine  # noqa: F401
+from .notifications.models import Notification  # noqa: F401

@@ -13,6 +13,7 @@ from ..units.models import OrgUnit
 from .models import Dispatch, OutgoingDocument
 from .permissions import actor_for, facts_for, issuing_unit_ids
 from .plan_document import fold
+from .register import register_row
 from .services import check_version, flush_or_conflict
 
 
@@ -39,7 +40,8 @@ def issue_document(doc: OutgoingDocument, user, *, expected_version=None) -> Out
     now = utcnow()
     doc.dispatched_at, doc.dispatched_by_id = now, user.id
     for unit in recipient_units(doc):
-        doc.dispatches.append(Dispatch(unit_id=unit.id, sent_at=now, sent_by_id=user.id))
+        doc.dispatches.append(Dispatch(unit=unit, sent_at=now, sent_by_id=user.id))
+    doc.copies = len(register_row(doc).recipients) + (1 if doc.archive_holder else 0)
     record_event("document", doc.id, "issue",
                  f"Phát hành tới {len(doc.dispatches)} đơn vị trong hệ thống", user,
                  from_state=before, to_state=doc.state)

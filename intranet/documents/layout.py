@@ -209,6 +209,8 @@ def _item_text(block: dict) -> tuple[str, str]:
     number = (block.get("number") or "").strip()
     if kind == "heading":
         return "heading", f"{number}. {text}" if number and not text.startswith(number) else text
+    if kind == "numbered":  # a khoản without a title: upright, like a paragraph
+        return "numbered", f"{number}. {text}" if number and not text.startswith(number) else text
     if kind == "point":
         return "point", f"{number}) {text}" if number and not text.startswith(number) else text
     if kind == "bullet":
@@ -294,6 +296,12 @@ def _strip_item(text: str) -> str:
     if text.startswith("-"):
         text = text[1:].strip()
     return text.rstrip(";.").strip()
+
+
+def signer_name(signer: dict) -> str:
+    """The name as printed (ô 7b), after a military rank where the importer kept one apart."""
+    rank, name = (signer.get("rank") or "").strip(), (signer.get("name") or "").strip()
+    return f"{rank} {name}" if rank and not name.startswith(rank) else name
 
 
 def signer_rows(signers, per_row: int = 2) -> list[list[tuple[int, dict]]]:

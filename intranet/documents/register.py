@@ -18,6 +18,7 @@ from ..extensions import db
 from ..formatting import vn_date
 from ..units.models import OrgUnit
 from .models import OutgoingDocument, RegisterCounter
+from .plan_document import fold
 
 COLUMNS = (
     "Số, ký hiệu văn bản",
@@ -111,12 +112,16 @@ class RegisterRow:
 def register_row(doc: OutgoingDocument) -> RegisterRow:
     """The register line of a numbered document."""
     opened = sum(1 for d in doc.dispatches if d.opened_at)
+    printed = list(doc.recipients or [])
+    named = {fold(line) for line in printed}
+    # Units the intranet sent it to that the printed Nơi nhận does not name (task units).
+    recipients = printed + [d.unit.name for d in doc.dispatches if fold(d.unit.name) not in named]
     receipt = f"Điện tử: {opened}/{len(doc.dispatches)} đơn vị đã mở" if doc.dispatches else ""
     doc_type = (doc.doc_type or "").strip().capitalize()
     return RegisterRow(
         document=doc, number_text=doc.number_text or "", doc_date=vn_date(doc.issued_on),
         type_and_summary=f"{doc_type} {doc.title}".strip(), signer=doc.signer_name or "",
-        recipients=list(doc.recipients or []), archive=doc.archive_holder or "",
+        recipients=recipients, archive=doc.archive_holder or "",
         copies=str(doc.copies) if doc.copies else "", dispatched_on=vn_date(doc.dispatched_at),
         receipt=receipt, note=doc.note or "")
 

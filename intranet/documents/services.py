@@ -125,9 +125,14 @@ def register_renderer(kind: str, renderer: Callable) -> None:
 
 
 def _render_plan(doc: OutgoingDocument, qr_url: str | None):
+    # The block the signer signs in carries the signer's own name (ô 7b), not the draft's.
+    signers = [dict(s) for s in doc.plan.signers or []]
+    index = signer_block_index(doc.plan, doc.signer)
+    if index < len(signers):
+        signers[index].update(name=doc.signer.full_name, rank=None)
     return render_plan_pdf(doc.plan, qr_url=qr_url, with_boxes=True,
                            number=f"{doc.number:02d}", symbol=doc.symbol,
-                           issued_on=doc.issued_on.isoformat())
+                           issued_on=doc.issued_on.isoformat(), signers=signers)
 
 
 register_renderer("plan", _render_plan)

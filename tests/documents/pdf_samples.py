@@ -387,6 +387,7 @@ def build_plan() -> dict:
             {"lines": ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "name": "Nguyễn Thị Hạnh"}
         ],
         "recipients": list(RECIPIENTS),
+        "drafter_mark": "CA-KH12",
     }
 
 
@@ -463,7 +464,7 @@ def build_joint_plan() -> dict:
             "nghị các đơn vị nghiêm túc triển khai thực hiện đạt kết quả."
         ],
         "signers": [
-            {"lines": ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"], "name": "Đại tá Võ Công Bình"},
+            {"lines": ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"], "rank": "Đại tá", "name": "Võ Công Bình"},
             {"lines": ["TM. BAN THƯỜNG VỤ TỈNH ĐOÀN", "PHÓ BÍ THƯ"], "name": "Phan Thanh Trέ"},
         ],
         "recipients": [

@@ -6,6 +6,7 @@ import io
 import re
 
 import pytest
+from pypdf import PdfReader
 
 from intranet.auth.models import User
 from intranet.demo.loader import load_demo
@@ -98,6 +99,9 @@ def test_review_sign_and_serve_the_stored_bytes(app, client, auth, ids):
     assert first.data == second.data
     assert hashlib.sha256(first.data).hexdigest() == sha
     assert first.headers["ETag"].strip('"') == sha
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(first.data)).pages)
+    assert "Số: 01/KH-CAT" in text
+    assert "Võ Công Bình" not in text  # the block Công an tỉnh signs carries its signer's name
     detail = client.get(f"/van-ban/{doc_id}").get_data(as_text=True)
     assert sha in detail and number in detail
 
@@ -186,6 +190,8 @@ def test_issue_sends_to_units_inside_the_intranet_and_opening_is_recorded(app, c
         codes = sorted(d.unit.code for d in doc.dispatches)
         assert doc.state == "issued" and doc.dispatched_at is not None
         assert "sgd" in codes and "cat" not in codes and "tinhdoan" not in codes
+        # The register names every recipient: printed lines, then the units reached in the intranet.
+        assert doc.copies == len(doc.recipients) + len(codes) + 1
         sgd_item = next(d for d in doc.dispatches if d.unit.code == "sgd")
         item_id = sgd_item.id
     auth.login("syt.chuyenvien")

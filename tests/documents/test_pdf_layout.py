@@ -224,6 +224,14 @@ def test_end_mark_nơi_nhận_and_signer(plan_pdf, appendix_start):
         assert line in last
 
 
+def test_drafter_mark_under_nơi_nhận(plan_pdf, appendix_start):
+    page_words = words(plan_pdf["pages"][appendix_start - 1])
+    mark = next(w for w in page_words if w["text"] == "CA-KH12")
+    last_item = next(w for w in page_words if w["text"] == "NC1.")
+    assert mark["size"] == pytest.approx(11, abs=0.01) and mark["top"] > last_item["bottom"]
+    assert mark["x1"] < TEXT_CENTRE
+
+
 def test_nơi_nhận_sizes(plan_pdf, appendix_start):
     page_words = words(plan_pdf["pages"][appendix_start - 1])
     label = next(w for w in page_words if w["text"] == "Nơi")
@@ -386,6 +394,22 @@ def test_recipient_and_kinh_gui_lines():
     assert layout.recipient_lines(["Lưu: VT"], first="Như trên") == ["- Như trên;", "- Lưu: VT."]
     assert layout.kinh_gui(["Bộ Nội vụ"]) == {"single": "Bộ Nội vụ", "lines": []}
     assert layout.kinh_gui(["Bộ Nội vụ", "Bộ Tài chính"])["lines"] == ["- Bộ Nội vụ;", "- Bộ Tài chính."]
+
+
+def test_block_kinds_as_printed():
+    items = layout.body_items([{"heading": "V. TỔ CHỨC THỰC HIỆN", "blocks": [
+        {"type": "numbered", "number": "3", "text": "Giao Công an tỉnh chủ trì."},
+        {"type": "heading", "number": "1", "text": "Mục đích"},
+        {"type": "point", "number": "a", "text": "Đối với"},
+        {"type": "bullet", "text": "Kiềm chế"},
+        {"type": "subbullet", "text": "Dự án 1"},
+    ]}])
+    assert [(i["kind"], i["text"]) for i in items] == [
+        ("section", "V. TỔ CHỨC THỰC HIỆN"), ("numbered", "3. Giao Công an tỉnh chủ trì."),
+        ("heading", "1. Mục đích"), ("point", "a) Đối với"), ("bullet", "- Kiềm chế"),
+        ("subbullet", "+ Dự án 1./."),
+    ]
+    assert layout.signer_name({"rank": "Đại tá", "name": "Võ Công Bình"}) == "Đại tá Võ Công Bình"
 
 
 def test_number_date_and_end_mark_helpers():

@@ -1,0 +1,176 @@
+"""Plan PDF: our WeasyPrint path (warm process) against python-docx + LibreOffice headless.
+
+    python bench/pdf_bench.py [--seed PATH] [--runs 5] [--lo-runs 3]
+
+Renders seed 001 (parsed with intranet.imports.parser when it exists, else the test sample)
+with its Phụ lục N times in one warm process, then writes the same content as .docx and converts
+it with `soffice --headless --convert-to pdf` (Debian package libreoffice-writer-nogui), one
+process per conversion as a web worker would run it. Prints both medians and their ratio.
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tests" / "documents"))
+
+from intranet.documents import layout, pdf  # noqa: E402
+
+import pdf_samples  # noqa: E402
+
+SEED = Path("/work/shared/seeds/001_30071f2dc9fda4f3.txt")
+
+
+def load_context(seed: Path) -> tuple[dict, str]:
+    """The plan.html context of seed 001 and where it came from."""
+    try:
+        from intranet.imports.parser import parse_plan
+    except ImportError:
+        parse_plan = None
+    if parse_plan is None or not seed.exists():
+        return pdf_samples.plan_context(), "tests/documents/pdf_samples.py"
+    plan = parse_plan(seed.read_text(encoding="utf-8"))
+    rows = []
+    for assignment in plan.get("assignments") or []:
+        for task in assignment.get("tasks") or []:
+            rows.append({"stt": len(rows) + 1, "text": task["text"], "lead": assignment["heading"],
+                         "coordinating": "", "deadline": (task.get("deadline") or {}).get("text", "")})
+    return {"plan": plan, "appendix_rows": rows, "qr_png": None}, f"parse_plan({seed.name})"
+
+
+def time_ours(context: dict, runs: int) -> tuple[list[float], int]:
+    pdf.render_pdf("pdf/plan.html", context)  # warm: fonts, CSS, templates
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        data = pdf.render_pdf("pdf/plan.html", context)
+        times.append(time.perf_counter() - start)
+    return times, pdf.pdf_page_count(data)
+
+
+def build_docx(context: dict, path: Path) -> None:
+    """The same plan as a Word document laid out like ours (A4, margins, TNR 14, header and footer tables)."""
+    from docx import Document
+    from docx.enum.section import WD_ORIENT  # noqa: F401  (portrait is the default)
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+    from docx.shared import Cm, Mm, Pt
+
+    plan = context["plan"]
+    document = Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin = section.bottom_margin = Mm(20)
+    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    normal = document.styles["Normal"]
+    normal.font.name, normal.font.size = "Times New Roman", Pt(14)
+
+    def para(text, *, bold=False, italic=False, size=14, align=None, indent=True, container=document):
+        paragraph = container.add_paragraph()
+        run = paragraph.add_run(text)
+        run.bold, run.italic, run.font.size = bold, italic, Pt(size)
+        fmt = paragraph.paragraph_format
+        fmt.space_after, fmt.line_spacing = Pt(6), 1.15
+        fmt.alignment = align if align is not None else WD_ALIGN_PARAGRAPH.JUSTIFY
+        if indent and align is None:
+            fmt.first_line_indent = Cm(1)
+        return paragraph
+
+    header = layout.header_view(plan)
+    grid = document.add_table(rows=2, cols=2)
+    left, right = grid.rows[0].cells
+    for issuer in header["issuers"]:
+        if issuer["parent"]:
+            para(issuer["parent"], size=13, align=WD_ALIGN_PARAGRAPH.CENTER, container=left)
+        para("\n".join(issuer["lines"]), bold=True, size=13, align=WD_ALIGN_PARAGRAPH.CENTER, container=left)
+    para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=12, align=WD_ALIGN_PARAGRAPH.CENTER, container=right)
+    para("Độc lập - Tự do - Hạnh phúc", bold=True, size=13, align=WD_ALIGN_PARAGRAPH.CENTER, container=right)
+    para(header["number_line"], size=13, align=WD_ALIGN_PARAGRAPH.CENTER, container=grid.rows[1].cells[0])
+    para(header["place_date"], italic=True, align=WD_ALIGN_PARAGRAPH.CENTER, container=grid.rows[1].cells[1])
+
+    para(plan.get("doc_type") or "KẾ HOẠCH", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    para(plan.get("title") or "", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    for line in plan.get("legal_basis") or []:
+        para(line, italic=True)
+    for line in plan.get("intro") or []:
+        para(line)
+    for item in layout.body_items(plan.get("sections"), plan.get("closing")):
+        para(item["text"], bold=item["kind"] in ("section", "heading"))
+
+    footer = document.add_table(rows=1, cols=2)
+    recipients, signature = footer.rows[0].cells
+    para("Nơi nhận:", bold=True, italic=True, size=12, align=WD_ALIGN_PARAGRAPH.LEFT, container=recipients)
+    for line in layout.recipient_lines(plan.get("recipients")):
+        para(line, size=11, align=WD_ALIGN_PARAGRAPH.LEFT, container=recipients)
+    for signer in plan.get("signers") or []:
+        for line in signer["lines"]:
+            para(line, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, container=signature)
+        para("\n\n\n\n", align=WD_ALIGN_PARAGRAPH.CENTER, container=signature)
+        para(layout.signer_name(signer), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, container=signature)
+
+    rows = context.get("appendix_rows") or []
+    if rows:
+        document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        para("Phụ lục", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+        para("BẢNG PHÂN CÔNG NHIỆM VỤ", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+        para(layout.appendix_reference(plan), italic=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+        table = document.add_table(rows=1, cols=5)
+        table.style = "Table Grid"
+        for cell, title in zip(table.rows[0].cells, ("STT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời hạn")):
+            para(title, bold=True, size=12, align=WD_ALIGN_PARAGRAPH.CENTER, container=cell)
+        for row in rows:
+            cells = table.add_row().cells
+            for cell, value in zip(cells, (row["stt"], row["text"], row["lead"], row["coordinating"],
+                                           row["deadline"])):
+                para(str(value or ""), size=12, align=WD_ALIGN_PARAGRAPH.LEFT, container=cell)
+    document.save(str(path))
+
+
+def time_libreoffice(docx: Path, runs: int) -> tuple[list[float], int]:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        raise SystemExit("LibreOffice is missing: apt-get install libreoffice-writer-nogui")
+    profile = docx.parent / "lo-profile"
+    command = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+               "--convert-to", "pdf", "--outdir", str(docx.parent), str(docx)]
+    subprocess.run(command, check=True, capture_output=True)  # first start creates the profile
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return times, pdf.pdf_page_count(docx.with_suffix(".pdf").read_bytes())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seed", type=Path, default=SEED)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--lo-runs", type=int, default=3)
+    args = parser.parse_args()
+
+    context, source = load_context(args.seed)
+    ours, our_pages = time_ours(context, args.runs)
+    with tempfile.TemporaryDirectory(prefix="pdf-bench-") as tmp:
+        docx = Path(tmp) / "plan.docx"
+        build_docx(context, docx)
+        theirs, lo_pages = time_libreoffice(docx, args.lo_runs)
+
+    ours_ms, theirs_ms = statistics.median(ours) * 1000, statistics.median(theirs) * 1000
+    print(f"plan: {source}, {len(context.get('appendix_rows') or [])} appendix rows")
+    print(f"ours (WeasyPrint, warm process): p50 {ours_ms:.0f} ms over {args.runs} runs, {our_pages} pages"
+          f"  [{', '.join(f'{t * 1000:.0f}' for t in ours)}]")
+    print(f"LibreOffice (docx -> pdf):       p50 {theirs_ms:.0f} ms over {args.lo_runs} runs, {lo_pages} pages"
+          f"  [{', '.join(f'{t * 1000:.0f}' for t in theirs)}]")
+    print(f"ours / LibreOffice: {ours_ms / theirs_ms:.2f}")
+
+
+if __name__ == "__main__":
+    main()
