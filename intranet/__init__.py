@@ -40,7 +40,12 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     from .admin.routes import bp as admin_bp
     from .workflow_pages.routes import bp as workflow_bp
     from .reports.routes import bp as reports_bp
+    from .imports.routes import bp as imports_bp
     from .documents.routes import bp as documents_bp
+    from .budget.routes import bp as budget_bp
+    from .stats.routes import bp as stats_bp
+    from .exports.routes import bp as exports_bp
+    from .notifications.routes import bp as notifications_bp
 
     app.register_blueprint(auth_bp)
     app.register_blueprint(dashboard_bp)
@@ -49,7 +54,12 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     app.register_blueprint(admin_bp)
     app.register_blueprint(workflow_bp)
     app.register_blueprint(reports_bp)
+    app.register_blueprint(imports_bp)
     app.register_blueprint(documents_bp)
+    app.register_blueprint(budget_bp)
+    app.register_blueprint(stats_bp)
+    app.register_blueprint(exports_bp)
+    app.register_blueprint(notifications_bp)
 
     from . import cli, errors, templating
 

@@ -8,10 +8,14 @@ from .extensions import db
 
 def register(app) -> None:
     """Attach every command to the app."""
+    from .imports.commands import import_plan
+    app.cli.add_command(import_plan)
     from .scale.commands import register_commands as register_scale_commands
     register_scale_commands(app)
     from .documents.commands import register_commands as register_document_commands
     register_document_commands(app)
+    from .notifications.commands import remind_command
+    app.cli.add_command(remind_command)
 
     @app.cli.command("load-demo")
     def load_demo_command():

@@ -1,0 +1,1 @@
+"""Excel (.xlsx) exports of the intranet's tables, built with openpyxl."""

@@ -1,0 +1,1 @@
+"""In-app notifications, daily deadline reminders (`flask remind`) and their e-mails."""
