@@ -4,11 +4,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from workflows.budget import BUDGET
+
 from ..extensions import db
 from ..tasks.models import Task, TaskUnit
 from ..units.models import OrgUnit
 from .models import FUND_SOURCES, BudgetEstimate, BudgetLine
-from .workflow import BUDGET
 
 COMPILED_STATES = ("submitted",)
 

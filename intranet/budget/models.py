@@ -6,9 +6,10 @@ from datetime import datetime
 from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from workflows.budget import BUDGET
+
 from ..extensions import db
 from ..formatting import utcnow
-from .workflow import BUDGET
 
 FUND_SOURCES = {
     "provincial": "Ngân sách tỉnh",

@@ -4,9 +4,9 @@ from __future__ import annotations
 from datetime import date
 
 from workflows import Actor
+from workflows.budget import BUDGET, EDITABLE
 
 from ..formatting import today_vn
-from .workflow import BUDGET, EDITABLE
 
 
 def budget_year(today: date | None = None) -> int:

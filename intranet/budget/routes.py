@@ -4,6 +4,8 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 
+from workflows.budget import BUDGET
+
 from ..extensions import db
 from ..plans.models import Plan
 from ..units.models import OrgUnit
@@ -13,7 +15,6 @@ from .compilation import compile_estimate, plans_for_year, units_overview
 from .models import FUND_SOURCES, BudgetLine
 from .permissions import (allowed_transitions, budget_year, can_compile, can_edit_estimate,
                           can_view_estimate)
-from .workflow import BUDGET
 
 bp = Blueprint("budget", __name__, url_prefix="/du-toan")
 

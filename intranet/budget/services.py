@@ -9,6 +9,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from workflows import Forbidden
+from workflows.budget import BUDGET
 
 from ..audit.services import record_event
 from ..errors import ConflictError, ValidationError
@@ -17,7 +18,6 @@ from ..formatting import utcnow, vn_number
 from ..tasks.models import Task, TaskUnit
 from .models import FUND_SOURCES, BudgetEstimate, BudgetLine
 from .permissions import actor_for, can_edit_estimate, facts_for
-from .workflow import BUDGET
 
 MAX_AMOUNT = 10**13  # ten thousand billion đồng: beyond any provincial programme
 MAX_CONTENT = 2_000

@@ -1,8 +1,8 @@
 """The estimate workflow: a unit drafts, its head sends it, Công an tỉnh may return it."""
 from __future__ import annotations
 
-from workflows.engine import Actor, State, Transition, Workflow
-from workflows.task import HEAD, REVIEWER
+from .engine import Actor, State, Transition, Workflow
+from .task import HEAD, REVIEWER
 
 
 def has_lines(actor: Actor, facts: dict) -> str | None:
