@@ -8,7 +8,7 @@ from flask.cli import with_appcontext
 from ..extensions import db
 from ..formatting import vn_date
 from .mail import MailSettings
-from .services import email_new, remind
+from .services import email_new, not_emailed, remind
 
 
 @click.command("remind")
@@ -25,7 +25,7 @@ def remind_command(day, no_email):
         result = remind(day.date() if day else None, app.config.get("DUE_SOON_DAYS", 7))
         db.session.commit()
         if not no_email and settings.host:
-            result.emailed, result.mail_error = email_new(result.created, settings)
+            result.emailed, result.mail_error = email_new(not_emailed(result.day), settings)
             db.session.commit()
     click.echo(f"Ngày {vn_date(result.day)}: tạo {len(result.created)} thông báo cho {result.people} "
                f"người ({result.count('task')} về nhiệm vụ, {result.count('report')} về báo cáo); "

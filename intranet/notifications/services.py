@@ -59,8 +59,16 @@ def remind(today: date | None = None, soon_days: int = 7, *, reports: bool = Tru
     return result
 
 
+def not_emailed(day: date) -> list[Notification]:
+    """The day's reminders not e-mailed yet: new ones, and those a failed SMTP run left behind."""
+    return db.session.scalars(
+        db.select(Notification).where(Notification.day == day, Notification.emailed_at.is_(None),
+                                      Notification.key.is_not(None))
+        .order_by(Notification.user_id, Notification.id)).all()
+
+
 def email_new(notifications: list[Notification], settings: MailSettings) -> tuple[int, str | None]:
-    """E-mail each user with an address one digest of their new notifications; mark them e-mailed."""
+    """E-mail each user with an address one digest of their notifications; mark them e-mailed."""
     by_user: dict[int, list[Notification]] = {}
     for n in notifications:
         if n.emailed_at is None:
