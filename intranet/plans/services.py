@@ -33,15 +33,30 @@ def _period(parsed: dict) -> tuple[int | None, int | None]:
     return (start.year if start else None), None
 
 
-def plan_exists(number: str | None, symbol: str | None, issued_on) -> bool:
-    """Tell whether a plan with this number, symbol and year is already stored."""
-    if not number:
-        return False
+def plan_exists(number: str | None, symbol: str | None, issued_on, title: str | None = None) -> bool:
+    """Tell whether this plan is already stored: same number, symbol and year, or, for a plan
+    without a number (a joint plan), the same issue date and title."""
     issued = _iso(issued_on)
+    if not number:
+        if not title or issued is None:
+            return False
+        wanted = " ".join(_fold(title).split())
+        titles = db.session.scalars(db.select(Plan.title).where(
+            Plan.number.is_(None), Plan.issued_on == issued)).all()
+        return any(" ".join(_fold(t).split()) == wanted for t in titles)
     plans = db.session.scalars(db.select(Plan).where(
         Plan.number == number, Plan.symbol == symbol)).all()
     return any(p.issued_on is None or issued is None or p.issued_on.year == issued.year
                for p in plans)
+
+
+def duplicate_message(parsed: dict) -> str:
+    """How to tell a person that the plan they import is stored already."""
+    if parsed.get("number"):
+        reference = "/".join(filter(None, (parsed["number"], parsed.get("symbol"))))
+        return f"Kế hoạch số {reference} đã có trong hệ thống."
+    return (f"Kế hoạch “{parsed.get('title')}” ban hành ngày "
+            f"{_iso(parsed.get('issued_on')):%d/%m/%Y} đã có trong hệ thống.")
 
 
 def create_plan(parsed: dict, assignment_units: list[list[int]], issuer_unit_ids: list[int],
@@ -51,9 +66,9 @@ def create_plan(parsed: dict, assignment_units: list[list[int]], issuer_unit_ids
         raise ValidationError("Kế hoạch chưa có trích yếu (tên kế hoạch).")
     if len(assignment_units) != len(parsed.get("assignments", [])):
         raise ValidationError("Chưa xác định đơn vị cho mọi mục phân công.")
-    if plan_exists(parsed.get("number"), parsed.get("symbol"), parsed.get("issued_on")):
-        raise ValidationError(
-            f"Kế hoạch số {parsed['number']}/{parsed.get('symbol') or ''} đã có trong hệ thống.")
+    if plan_exists(parsed.get("number"), parsed.get("symbol"), parsed.get("issued_on"),
+                   parsed.get("title")):
+        raise ValidationError(duplicate_message(parsed))
     start, end = _period(parsed)
     plan = Plan(
         number=parsed.get("number"), symbol=parsed.get("symbol"),
