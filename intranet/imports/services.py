@@ -12,7 +12,7 @@ from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from ..errors import ValidationError
 from ..extensions import db
 from ..plans.models import Plan
-from ..plans.services import create_plan, plan_exists
+from ..plans.services import create_plan, duplicate_message, plan_exists
 from ..units.models import UNIT_KINDS, OrgUnit
 from ..units.services import standing_agency
 from .docx_reader import MAX_BYTES as IMPORT_MAX_BYTES
@@ -27,7 +27,7 @@ DRAFT_SALT = "imports.draft"
 MATCH_LABELS = {"exact": "Khớp đúng tên", "folded": "Khớp (khác cách viết)",
                 "abbreviation": "Khớp tên viết tắt"}
 _KIND_GUESSES = (("ủy ban nhân dân", "people_committee"), ("ubnd", "people_committee"),
-                 ("các ", "collective"), ("viện kiểm sát", "judicial"), ("tòa án", "judicial"),
+                 ("viện kiểm sát", "judicial"), ("tòa án", "judicial"),
                  ("sở ", "department"), ("ban ", "department"), ("đoàn", "mass_organisation"),
                  ("hội ", "mass_organisation"), ("mặt trận", "mass_organisation"))
 
@@ -78,10 +78,16 @@ class Assignee:
         return MATCH_LABELS.get(self.match.kind, "Đã khớp")
 
     @property
+    def new_unit_name(self) -> str:
+        """The name a new unit most likely needs: the 2025 successor missing from the directory
+        when the name is an old one (a new "Sở Giao thông vận tải" would be a body that ended)."""
+        missing = [s.name for s in self.match.suggestions if s.unit_id is None]
+        return missing[0] if missing else self.name
+
+    @property
     def kind_guess(self) -> str:
         """The unit kind a new unit of this name most likely has."""
-        folded = fold(self.name) + " "
-        return next((kind for start, kind in _KIND_GUESSES if folded.startswith(start)), "agency")
+        return guess_kind(self.new_unit_name)
 
 
 @dataclass
@@ -115,7 +121,7 @@ class Preview:
     resolution: Resolution
     draft: str
     filename: str | None
-    duplicate: bool
+    duplicate: str | None  # the warning when the plan is stored already
     units: list[OrgUnit]
 
     @property
@@ -123,6 +129,14 @@ class Preview:
         """Tasks the plan would create."""
         groups = self.parsed.get("assignments", []) + self.parsed.get("activities", [])
         return sum(len(g.get("tasks", [])) for g in groups)
+
+
+def guess_kind(name: str) -> str:
+    """The unit kind a body of this name most likely has ("Công an các huyện" is a group)."""
+    folded = fold(name) + " "
+    if folded.startswith("các ") or " các " in folded:
+        return "collective"
+    return next((kind for start, kind in _KIND_GUESSES if folded.startswith(start)), "agency")
 
 
 def name_key(name: str) -> str:
@@ -242,15 +256,27 @@ def preview_import(source: Source, user) -> Preview:
                                .order_by(OrgUnit.name)).all()
     return Preview(parsed=parsed, resolution=resolve(parsed),
                    draft=sign_draft(text, source.filename, user.id), filename=source.filename,
-                   duplicate=plan_exists(parsed.get("number"), parsed.get("symbol"),
-                                         parsed.get("issued_on")),
+                   duplicate=_duplicate(parsed),
                    units=units)
+
+
+def _duplicate(parsed: dict) -> str | None:
+    if plan_exists(parsed.get("number"), parsed.get("symbol"), parsed.get("issued_on"),
+                   parsed.get("title")):
+        return duplicate_message(parsed)
+    return None
 
 
 def confirm_import(token: str, header: HeaderEdits, choices: dict, user) -> Plan:
     """Re-parse the signed text, apply the person's fixes and unit choices, and save the plan."""
     text, filename = open_draft(token, user.id)
     parsed = apply_header(parse_plan(text), header)
+    return save_import(text, parsed, choices, user=user, filename=filename)
+
+
+def save_import(text: str, parsed: dict, choices: dict, *, user=None,
+                filename: str | None = None) -> Plan:
+    """Save a parsed plan once every flagged name has a unit chosen (by key); refuse gaps."""
     resolution = resolve(parsed)
     wanted = {a.key: a.name for a in resolution.unresolved}
     _check_choices(wanted, choices)

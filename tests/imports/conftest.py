@@ -15,6 +15,7 @@ DATA = Path(__file__).resolve().parent / "data"
 QUANG_NINH = SEEDS / "qn_112_kh_ubnd_2024.txt"
 BEN_TRE = SEEDS / "bt_kh_phoi_hop_2021.txt"
 NGHE_AN = DATA / "na_05_kh_sgddt_2025.txt"
+BAC_GIANG = DATA / "bg_156_kh_ubnd_2024.txt"
 
 
 @pytest.fixture(scope="session")
@@ -45,3 +46,13 @@ def bt(bt_text) -> dict:
 @pytest.fixture(scope="session")
 def na(na_text) -> dict:
     return parse_plan(na_text)
+
+
+@pytest.fixture(scope="session")
+def bg_text() -> str:
+    return BAC_GIANG.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def bg(bg_text) -> dict:
+    return parse_plan(bg_text)

@@ -117,7 +117,8 @@ def test_saving_json_prints_the_new_plan(app, tmp_path):
     result = run(app, path, "--json")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout) == {"id": json.loads(result.stdout)["id"],
-                                         "reference": "91/KH-UBND", "tasks": 4}
+                                         "reference": "91/KH-UBND", "tasks": 4,
+                                         "units_created": []}
 
 
 def test_saving_refuses_unmatched_bodies_with_suggestions(app, tmp_path):

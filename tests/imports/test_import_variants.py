@@ -12,7 +12,7 @@ from intranet.imports.docx_reader import read_docx, read_plan_file
 from intranet.imports.parser import parse_plan, split_regions, to_json
 from intranet.imports.text import clean
 
-PLANS = ["qn_text", "bt_text", "na_text"]
+PLANS = ["qn_text", "bt_text", "na_text", "bg_text"]
 _MARKERS = {"roman": "{n}. ", "numbered": "{n}. ", "lettered": "{n}) ", "bullet": "- ",
             "plus": "+ ", "para": ""}
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
@@ -28,6 +28,9 @@ PIPE_HEADERS = {
     "na_text": ("| UBND TỈNH NGHỆ AN<br>SỞ GIÁO DỤC VÀ ĐÀO TẠO<br>Số: 05/KH-SGDĐT | CỘNG HÒA XÃ "
                 "HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc<br>Nghệ An, ngày 10 tháng "
                 "01 năm 2025 |"),
+    "bg_text": ("| ỦY BAN NHÂN DÂN<br>TỈNH BẮC GIANG<br>Số: 156/KH-UBND | CỘNG HÒA XÃ HỘI CHỦ "
+                "NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc<br>Bắc Giang, ngày 12 tháng 3 "
+                "năm 2024 |"),
 }
 
 
