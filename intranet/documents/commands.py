@@ -11,7 +11,7 @@ from flask import current_app
 from ..auth.models import User, UserRole
 from ..extensions import db
 from ..plans.models import Plan
-from . import certificates, pki, signing
+from . import certificates, pki, signing, stamps
 from .plan_document import render_plan_pdf, signer_block_index
 
 _REFERENCE = re.compile(r"^\s*(\d+)\s*/\s*(\S+)\s*$")
@@ -50,10 +50,14 @@ def sign_with_demo_certificate(plan: Plan, user: User) -> bytes:
     unsigned, boxes = render_plan_pdf(plan, with_boxes=True)
     index = signer_block_index(plan, user)
     box = boxes[index] if index < len(boxes) else (boxes[0] if boxes else None)
+    issuers = {i["unit_id"] for i in plan.issuers if i.get("unit_id")}
+    signature_png, seal_png, seal_mm = stamps.stamp_images_for(user, issuers)
     with signing.open_signer(files) as signer:
         identity = signing.SignerIdentity.from_certificate(signer.signing_cert)
+        stamp = signing.StampSpec(identity, signature_png=signature_png, seal_png=seal_png,
+                                  seal_size_mm=seal_mm)
         return signing.sign_pdf(
-            unsigned, signer, stamp=signing.StampSpec(identity), box=box.box if box else None,
+            unsigned, signer, stamp=stamp, box=box.box if box else None,
             page=box.page_index if box else 0, reason=f"Ký thử nghiệm {plan.reference}",
             location=plan.place or "")
 

@@ -132,3 +132,32 @@ class Dispatch(db.Model):
     def is_opened(self) -> bool:
         """Tell whether someone of the unit has opened it."""
         return self.opened_at is not None
+
+
+class StampImage(db.Model):
+    """A signer's signature image (blue) or a unit's seal image (red), shown in signed stamps.
+
+    Nghị định 30, Phụ lục I, ô 7c and 8: transparent PNGs; the seal at its real diameter.
+    """
+
+    __tablename__ = "stamp_image"
+    __table_args__ = (
+        UniqueConstraint("kind", "user_id", name="uq_stamp_image_user"),
+        UniqueConstraint("kind", "unit_id", name="uq_stamp_image_unit"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))  # "signature" (user_id) or "seal" (unit_id)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("org_unit.id", ondelete="CASCADE"), index=True)
+    data: Mapped[bytes] = deferred(mapped_column(LargeBinary, nullable=False))
+    sha256: Mapped[str] = mapped_column(String(64))
+    width_px: Mapped[int]
+    height_px: Mapped[int]
+    size_mm: Mapped[float | None]  # the seal's real diameter
+    uploaded_at: Mapped[datetime] = mapped_column(default=utcnow)
+    uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+
+    user = relationship("User", foreign_keys=[user_id])
+    unit = relationship("OrgUnit")
+    uploaded_by = relationship("User", foreign_keys=[uploaded_by_id])

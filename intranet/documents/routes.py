@@ -11,6 +11,7 @@ from flask_login import current_user, login_required
 from workflows import DOCUMENT
 
 from ..audit.services import history
+from ..auth.models import User
 from ..errors import ValidationError
 from ..extensions import db
 from ..formatting import today_vn
@@ -18,13 +19,14 @@ from ..plans.models import Plan
 from ..plans.services import load_plan
 from ..units.models import OrgUnit
 from ..web import get_or_404, is_fragment_request, render
-from . import dispatch, pdf, register, services
-from .models import Dispatch, OutgoingDocument
+from . import dispatch, pdf, register, services, stamps
+from .models import Dispatch, OutgoingDocument, StampImage
 from .permissions import (allowed_plan_transitions, allowed_transitions, can_view_document,
                           can_view_register, facts_for, plan_actor, sign_refusal)
 from .plan_document import render_plan_html, render_plan_pdf
 
 bp = Blueprint("documents", __name__, url_prefix="/van-ban")
+bp.add_app_template_global(stamps.can_open_stamps_page, "can_open_stamps_page")
 TRIGGERS = {t.trigger for t in DOCUMENT.transitions}
 
 
@@ -260,3 +262,94 @@ def verify_document(doc_id: int):
     if not doc.is_signed:
         abort(404)
     return render("documents/verify.html", result=None, document=doc)
+
+
+def _stamps_page(**extra):
+    if not stamps.can_open_stamps_page(current_user):
+        abort(403)
+    signers = stamps.manageable_signers(current_user)
+    units = stamps.manageable_units(current_user)
+    return render("documents/stamps.html", signers=signers, units=units,
+                  signatures={s.id: stamps.signature_of(s.id) for s in signers},
+                  seals={u.id: stamps.seal_of(u.id) for u in units}, max_kb=stamps.MAX_BYTES // 1024,
+                  **extra)
+
+
+@bp.route("/anh-ky-so")
+@login_required
+def stamp_images():
+    """Signature and seal images shown in signed documents' stamps."""
+    return _stamps_page()
+
+
+def _stamp_card(card: str, **context):
+    if is_fragment_request():
+        return render(f"documents/_{card}_card.html", **context)
+    return redirect(url_for("documents.stamp_images"))
+
+
+def _upload_bytes() -> bytes:
+    upload = request.files.get("file")
+    return upload.read(stamps.MAX_BYTES + 1) if upload else b""
+
+
+@bp.route("/anh-ky-so/chu-ky/<int:user_id>", methods=["POST"])
+@login_required
+def upload_signature(user_id: int):
+    """Upload (or replace) a signer's signature image."""
+    owner = get_or_404(User, user_id)
+    if not stamps.can_manage_signature(current_user, owner):
+        abort(403)
+    image = stamps.save_signature(owner, _upload_bytes(), current_user)
+    db.session.commit()
+    flash(f"Đã lưu ảnh chữ ký của {owner.full_name}.", "success")
+    return _stamp_card("signature", signer=owner, image=image)
+
+
+@bp.route("/anh-ky-so/con-dau/<int:unit_id>", methods=["POST"])
+@login_required
+def upload_seal(unit_id: int):
+    """Upload (or replace) a unit's seal image with its real diameter."""
+    unit = get_or_404(OrgUnit, unit_id)
+    if not stamps.can_manage_seal(current_user, unit):
+        abort(403)
+    image = stamps.save_seal(unit, _upload_bytes(), request.form.get("size_mm"), current_user)
+    db.session.commit()
+    flash(f"Đã lưu ảnh con dấu của {unit.name}.", "success")
+    return _stamp_card("seal", unit=unit, image=image)
+
+
+def _load_stamp(image_id: int) -> StampImage:
+    image = get_or_404(StampImage, image_id)
+    allowed = (stamps.can_manage_signature(current_user, image.user) if image.kind == stamps.SIGNATURE
+               else stamps.can_manage_seal(current_user, image.unit))
+    if not allowed:
+        abort(403)
+    return image
+
+
+@bp.route("/anh-ky-so/<int:image_id>/xoa", methods=["POST"])
+@login_required
+def delete_stamp_image(image_id: int):
+    """Remove an image; later signatures use the text stamp."""
+    image = _load_stamp(image_id)
+    owner, unit, kind = image.user, image.unit, image.kind
+    stamps.delete_image(image, current_user)
+    db.session.commit()
+    flash("Đã xóa ảnh; văn bản ký sau này dùng dấu chữ ký dạng chữ.", "success")
+    if kind == stamps.SIGNATURE:
+        return _stamp_card("signature", signer=owner, image=None)
+    return _stamp_card("seal", unit=unit, image=None)
+
+
+@bp.route("/anh-ky-so/<int:image_id>.png")
+@login_required
+def stamp_image_file(image_id: int):
+    """The stored PNG, for those who may change it."""
+    image = _load_stamp(image_id)
+    response = make_response(image.data)
+    response.headers["Content-Type"] = "image/png"
+    response.headers["Cache-Control"] = "private, no-cache"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.set_etag(image.sha256)
+    return response

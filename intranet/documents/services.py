@@ -20,9 +20,9 @@ from ..errors import ConflictError, ValidationError
 from ..extensions import db
 from ..formatting import to_vn, utcnow, vn_date
 from ..plans.models import Plan
-from . import certificates, register, signing
+from . import certificates, register, signing, stamps
 from .models import OutgoingDocument
-from .permissions import actor_for, facts_for
+from .permissions import actor_for, facts_for, issuing_unit_ids
 from .plan_document import render_plan_pdf, signer_block_index
 
 NUMBER_TAKEN = ("Số văn bản vừa được cấp cho văn bản khác hoặc văn bản đã được ký. "
@@ -156,12 +156,15 @@ def sign_document(doc: OutgoingDocument, user, *, now: datetime | None = None,
     flush_or_conflict(NUMBER_TAKEN)
     unsigned, boxes = renderer(doc, verify_url(doc))
     box = _box_for(doc, user, boxes)
+    signature_png, seal_png, seal_mm = stamps.stamp_images_for(user, issuing_unit_ids(doc))
     try:
         with certificates.open_user_signer(user) as signer:
             identity = signing.SignerIdentity.from_certificate(signer.signing_cert)
             font = current_app.config.get("TNR_FONT")
+            stamp = signing.StampSpec(identity, signature_png=signature_png, seal_png=seal_png,
+                                      seal_size_mm=seal_mm, font_path=font or None)
             signed = signing.sign_pdf(
-                unsigned, signer, stamp=signing.StampSpec(identity, font_path=font or None),
+                unsigned, signer, stamp=stamp,
                 box=box.box if box else None, page=box.page_index if box else 0,
                 reason=f"Ban hành văn bản số {doc.number_text}",
                 location=(doc.plan.place if doc.plan else "") or "")

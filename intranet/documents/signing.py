@@ -21,6 +21,7 @@ from pyhanko.sign import fields, signers
 from pyhanko.stamp import BaseStamp, BaseStampStyle, TextStampStyle
 
 from ..formatting import to_vn
+from .stamp_layout import PT_PER_MM, Placement, layout_images, seal_size_pt  # noqa: F401
 
 REPO_FONT = Path(__file__).resolve().parents[2] / "static" / "fonts" / "LiberationSerif-Regular.ttf"
 SYSTEM_FONT = Path("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf")
@@ -28,7 +29,6 @@ SYSTEM_FONT = Path("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regula
 STAMP_TEXT = "Ký bởi: %(signer_name)s\n%(signer_post)s\nThời gian ký: %(signed_at)s"
 # Phụ lục I: the text of an electronic signature is Times New Roman, upright, size 10, black.
 STAMP_FONT_SIZE = 10
-PT_PER_MM = 72 / 25.4
 
 Box = tuple[float, float, float, float]
 
@@ -103,9 +103,13 @@ def sign_pdf(
         reason=reason or None,
         location=location or None,
     )
+    space = None
+    if box is not None and stamp.has_images:
+        box, space = image_field(box, stamp)
     field_spec = fields.SigFieldSpec(sig_field_name=field_name, on_page=page, box=box)
     pdf_signer = _FixedTimePdfSigner(
-        meta, signer, signed_at=signed_at, stamp_style=_stamp_style(stamp), new_field_spec=field_spec
+        meta, signer, signed_at=signed_at, stamp_style=_stamp_style(stamp, space),
+        new_field_spec=field_spec,
     )
     # NFC: the stamp font is cut without mark positioning, so ễ must be one precomposed glyph.
     text_params = {
@@ -193,12 +197,13 @@ class _FixedTimePdfSigner(signers.PdfSigner):
         return session
 
 
-def _stamp_style(stamp: StampSpec) -> BaseStampStyle:
+def _stamp_style(stamp: StampSpec, space=None) -> BaseStampStyle:
     if stamp.has_images:
         return _ImageStampStyle(
             signature=_load_png(stamp.signature_png),
             seal=_load_png(stamp.seal_png),
             seal_size_mm=stamp.seal_size_mm,
+            space=space,
         )
     return TextStampStyle(
         stamp_text=STAMP_TEXT,
@@ -280,63 +285,38 @@ def _load_png(data: bytes | None) -> Image.Image | None:
     return image if image.mode in ("RGBA", "LA") else image.convert("RGBA")
 
 
-def _natural_size_pt(image: Image.Image) -> tuple[float, float] | None:
-    dpi = image.info.get("dpi")
-    if not dpi or not dpi[0] or not dpi[1]:
-        return None
-    return image.width / float(dpi[0]) * 72, image.height / float(dpi[1]) * 72
-
-
 @dataclass(frozen=True)
 class _ImageStampStyle(BaseStampStyle):
     signature: Image.Image | None = None
     seal: Image.Image | None = None
     seal_size_mm: float | None = None
+    space: tuple[float, float, float, float] | None = None
     border_width: int = 0
 
     def create_stamp(self, writer, box, text_params) -> BaseStamp:
         return _ImageStamp(writer=writer, style=self, box=box)
 
 
-@dataclass(frozen=True)
-class Placement:
-    x: float
-    y: float
-    width: float
-    height: float
+def image_field(box: Box, stamp: StampSpec) -> tuple[Box, tuple[float, float, float, float]]:
+    """Grow the signing space into the field the images need: the seal prints at its real size
+    and, as on paper, may run over the post and name lines and to the left of the space.
 
-
-def layout_images(
-    box_width: float,
-    box_height: float,
-    signature_size: tuple[float, float] | None,
-    seal_size: tuple[float, float] | None,
-) -> tuple[Placement | None, Placement | None]:
-    """Centre the signature in the box; put the seal over its left third; shrink both to fit."""
-    sig = seal = None
-    if signature_size:
-        w, h = signature_size
-        scale = min(box_width / w, box_height / h)
-        sig = Placement(0, 0, w * scale, h * scale)
-    if seal_size:
-        w, h = seal_size
-        scale = min(1.0, box_height / h, box_width / w)
-        seal = Placement(0, 0, w * scale, h * scale)
-    if sig and seal:
-        # The seal's right edge sits one third into the signature, which stays centred;
-        # if the seal would then stick out on the left, both shrink together.
-        half_group = sig.width / 6 + seal.width
-        factor = min(1.0, (box_width / 2) / half_group)
-        sig = Placement(0, 0, sig.width * factor, sig.height * factor)
-        seal = Placement(0, 0, seal.width * factor, seal.height * factor)
-        sig_x = (box_width - sig.width) / 2
-        seal_x = sig_x + sig.width / 3 - seal.width
-        sig = Placement(sig_x, (box_height - sig.height) / 2, sig.width, sig.height)
-        seal = Placement(max(0.0, seal_x), (box_height - seal.height) / 2, seal.width, seal.height)
-        return sig, seal
-    only = sig or seal
-    centred = Placement((box_width - only.width) / 2, (box_height - only.height) / 2, only.width, only.height)
-    return (centred, None) if sig else (None, centred)
+    Returns the field and the signing space inside it (x, y, width, height from its corner).
+    """
+    x1, y1, x2, y2 = box
+    width, height = x2 - x1, y2 - y1
+    seal = _load_png(stamp.seal_png)
+    if seal is None:
+        return box, (0.0, 0.0, width, height)
+    seal_w, seal_h = seal_size_pt(seal, stamp.seal_size_mm, height)
+    signature = _load_png(stamp.signature_png)
+    sig_w = 0.0
+    if signature is not None:
+        sig_w = min(width / signature.width, height / signature.height) * signature.width
+    left = max(0.0, seal_w - (width / 2 - sig_w / 6))
+    grow = max(0.0, (seal_h - height) / 2)
+    field = (x1 - left, y1 - grow, x2, y2 + grow)
+    return field, (left, grow, width, height)
 
 
 class _ImageStamp(BaseStamp):
@@ -344,7 +324,8 @@ class _ImageStamp(BaseStamp):
         style: _ImageStampStyle = self.style
         sig_size = None if style.signature is None else (style.signature.width, style.signature.height)
         seal_size = None if style.seal is None else self._seal_size()
-        sig_place, seal_place = layout_images(self.box.width, self.box.height, sig_size, seal_size)
+        sig_place, seal_place = layout_images(
+            self.box.width, self.box.height, sig_size, seal_size, space=style.space)
         commands = []
         # The seal is drawn last: it covers the signature, as ink does on paper.
         for image, place in ((style.signature, sig_place), (style.seal, seal_place)):
@@ -357,14 +338,7 @@ class _ImageStamp(BaseStamp):
         return commands
 
     def _seal_size(self) -> tuple[float, float]:
-        seal, size_mm = self.style.seal, self.style.seal_size_mm
-        if size_mm:
-            return size_mm * PT_PER_MM, size_mm * PT_PER_MM * seal.height / seal.width
-        natural = _natural_size_pt(seal)
-        if natural:
-            return natural
-        # Unknown physical size: let it fill the box height.
-        return self.box.height * seal.width / seal.height, self.box.height
+        return seal_size_pt(self.style.seal, self.style.seal_size_mm, self.box.height)
 
 
 def _as_asn1(certificate) -> asn1_x509.Certificate:

@@ -119,12 +119,33 @@ def test_image_stamp_draws_blue_signature_and_red_seal_on_its_left(image_signed,
     assert picture.getpixel((0, 0)) == (255, 255, 255)
 
 
-def test_seal_covers_the_left_third_of_a_centred_signature():
+def test_seal_keeps_its_real_size_over_the_left_third_of_a_centred_signature(
+        pki_identity, pki_signature_png, pki_seal_png):
+    stamp = StampSpec(pki_identity, signature_png=pki_signature_png, seal_png=pki_seal_png,
+                      seal_size_mm=40)
+    space_box = (330, 60, 506, 140)  # the 62 × 28 mm signing space of the print template
+    field, space = signing.image_field(space_box, stamp)
+    fx1, fy1, fx2, fy2 = field
+    sig, seal = signing.layout_images(fx2 - fx1, fy2 - fy1, (600, 200), (400, 400), space=space)
+
+    # The signature fills the signing space and stays centred under the post.
+    assert fx1 + sig.x + sig.width / 2 == pytest.approx((330 + 506) / 2)
+    assert sig.width == pytest.approx(176)
+    # The seal prints at its real 40 mm, its right edge one third into the signature, level
+    # with the middle of the space; the field grows left and up/down only as far as needed.
+    assert seal.width == pytest.approx(40 * 72 / 25.4) and seal.height == pytest.approx(seal.width)
+    assert seal.x + seal.width == pytest.approx(sig.x + sig.width / 3)
+    assert seal.x == pytest.approx(0) and fx2 == 506
+    assert fy1 + seal.y + seal.height / 2 == pytest.approx(100)
+    assert fy2 - fy1 == pytest.approx(seal.height)
+
+
+def test_seal_in_a_field_too_small_shrinks_and_both_stay_inside():
     sig, seal = signing.layout_images(200, 100, (600, 200), (113.4, 113.4))
 
-    assert sig.x + sig.width / 2 == pytest.approx(100)
+    assert seal.height == pytest.approx(100) and seal.x >= 0
     assert seal.x + seal.width == pytest.approx(sig.x + sig.width / 3)
-    assert seal.x >= 0 and seal.height <= 100 and sig.width <= 200
+    assert sig.x + sig.width == pytest.approx(200) and sig.width < 200
 
 
 def test_invisible_signature_and_signature_on_another_page(pki_pdf, pki_signer, pki_identity, pki_ca):
