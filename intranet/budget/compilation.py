@@ -7,6 +7,7 @@ from datetime import date
 from workflows.budget import BUDGET
 
 from ..extensions import db
+from ..reports.periods import NON_REPORTING_KINDS
 from ..tasks.models import Task, TaskUnit
 from ..units.models import OrgUnit
 from .models import FUND_SOURCES, BudgetEstimate, BudgetLine
@@ -92,10 +93,17 @@ class CompiledEstimate:
 
 
 def _running_lead_units(plan_id: int, year: int):
-    """Units leading at least one task of the plan that still runs in `year`."""
+    """Units with accounts leading at least one task of the plan that still runs in `year`.
+
+    Groups of bodies ("UBND các huyện…") and bodies outside the province's authority have no
+    account, so, as for reports, they are not counted as owing an estimate.
+    """
     return (db.select(TaskUnit.unit_id).join(Task, Task.id == TaskUnit.task_id)
+            .join(OrgUnit, OrgUnit.id == TaskUnit.unit_id)
             .where(Task.plan_id == plan_id, TaskUnit.role == "lead", Task.state != "cancelled",
-                   db.or_(Task.due_on.is_(None), Task.due_on >= date(year, 1, 1))))
+                   db.or_(Task.due_on.is_(None), Task.due_on >= date(year, 1, 1)),
+                   OrgUnit.is_active, OrgUnit.is_external.is_(False),
+                   OrgUnit.kind.not_in(NON_REPORTING_KINDS)))
 
 
 def units_overview(plan_id: int, year: int) -> list[UnitEstimate]:
