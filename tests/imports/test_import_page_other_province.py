@@ -82,6 +82,19 @@ def test_confirm_maps_and_creates_units_in_one_go(app, auth):
             == "department"
         after = counts()
         assert (after[0], after[1], after[3]) == (before[0] + 1, before[1] + 14, before[3] + 3)
+    # The same plan again, creating yet another unit: the duplicate is refused and the unit
+    # created on the way is rolled back with it.
+    with app.app_context():
+        again = {**form, f"new-name-{name_key('Ban Dân tộc tỉnh')}": "Ban Dân tộc"}
+        for name, unit in [("Sở Giao thông vận tải", "Sở Xây dựng"),
+                           ("Sở Văn hóa, Thể thao và Du lịch", "Sở Văn hóa, Thể thao và Du lịch")]:
+            again[f"unit-{name_key(name)}"] = str(unit_id(unit))
+    response = auth.post(CONFIRM, again, htmx=True)
+    assert response.status_code == 422
+    assert "Kế hoạch số 156/KH-UBND đã có trong hệ thống." in response.get_data(as_text=True)
+    with app.app_context():
+        assert counts() == after
+        assert unit_id("Ban Dân tộc") is None
 
 
 def test_a_plan_without_number_imported_twice_is_refused(app, auth):
