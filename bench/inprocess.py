@@ -97,6 +97,7 @@ class Subjects:
     staff: str
     head: str
     unit_name: str
+    unit_id: int
     plan_id: int
     plan_tasks: int
     task_ids: list[int]
@@ -123,7 +124,7 @@ def find_subjects(app, unit_code: str = "dv003") -> Subjects:
                 Task.state == "drafting", Task.draft.is_not(None), TaskUnit.role == "lead",
                 TaskUnit.unit_id == unit.id).order_by(Task.id)).all()
         return Subjects(holder("reviewer"), holder("staff", unit.id), holder("unit_head", unit.id),
-                        unit.name, plan_id, plan_tasks, random.Random(0).sample(all_ids, min(100, len(all_ids))),
+                        unit.name, unit.id, plan_id, plan_tasks, random.Random(0).sample(all_ids, min(100, len(all_ids))),
                         list(drafting))
 
 
@@ -158,8 +159,8 @@ def pages(app, subjects: Subjects) -> list[Page]:
                  [url_for("dashboard.my_work")]),
             Page("my_work_staff", "dashboard.my_work", f"My work (staff, {subjects.unit_name})", "staff",
                  [url_for("dashboard.my_work")]),
-            Page("plan_list", "plans.index", "Plan list (stand-in for a unit dashboard)", "staff",
-                 [url_for("plans.index")]),
+            Page("unit_dashboard", "stats.unit", f"Unit dashboard ({subjects.unit_name})", "staff",
+                 [url_for("stats.unit", unit_id=subjects.unit_id)]),
             Page("plan_detail", "plans.detail", f"Plan detail, full task table ({subjects.plan_tasks} tasks)",
                  "reviewer", [url_for("plans.detail", plan_id=subjects.plan_id)]),
             Page("task_detail", "tasks.detail", "Task detail (100 tasks in turn)", "reviewer",

@@ -46,6 +46,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     from .stats.routes import bp as stats_bp
     from .exports.routes import bp as exports_bp
     from .notifications.routes import bp as notifications_bp
+    from .health import bp as health_bp
 
     app.register_blueprint(auth_bp)
     app.register_blueprint(dashboard_bp)
@@ -60,6 +61,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     app.register_blueprint(stats_bp)
     app.register_blueprint(exports_bp)
     app.register_blueprint(notifications_bp)
+    app.register_blueprint(health_bp)
 
     from . import cli, errors, templating
 

@@ -8,6 +8,7 @@ from workflows import WORKFLOWS
 from . import formatting
 from .auth.models import ROLES
 from .tasks.deadlines import deadline_label, deadline_status
+from .tasks.rows import task_href
 
 
 def register(app) -> None:
@@ -23,6 +24,7 @@ def register(app) -> None:
     app.jinja_env.globals.update(
         deadline_status=deadline_status,
         deadline_label=deadline_label,
+        task_href=task_href,
         workflows=WORKFLOWS,
     )
     app.jinja_env.trim_blocks = True

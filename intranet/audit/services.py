@@ -1,6 +1,9 @@
 """Writing audit events inside the caller's transaction."""
 from __future__ import annotations
 
+from sqlalchemy.orm import joinedload, lazyload
+
+from ..auth.models import User
 from ..extensions import db
 from .models import AuditEvent
 
@@ -21,5 +24,6 @@ def history(entity_type: str, entity_id: int) -> list[AuditEvent]:
     """Return the events of one item, oldest first."""
     return db.session.scalars(
         db.select(AuditEvent)
+        .options(joinedload(AuditEvent.actor).options(lazyload(User.role_rows)))
         .where(AuditEvent.entity_type == entity_type, AuditEvent.entity_id == entity_id)
         .order_by(AuditEvent.id)).all()

@@ -5,6 +5,7 @@ from functools import wraps
 
 from flask import abort
 from flask_login import current_user
+from sqlalchemy.orm import joinedload
 
 from ..extensions import db, login_manager
 from .models import User
@@ -12,9 +13,9 @@ from .models import User
 
 @login_manager.user_loader
 def load_user(user_id: str) -> User | None:
-    """Load the logged-in user with unit and roles."""
+    """Load the logged-in user with unit and roles, in one statement."""
     try:
-        return db.session.get(User, int(user_id))
+        return db.session.get(User, int(user_id), options=[joinedload(User.role_rows)])
     except ValueError:
         return None
 

@@ -26,6 +26,6 @@ def my_work():
 def review_queue():
     """Công an tỉnh's queue of submitted tasks across all units."""
     unit_id = request.args.get("unit", type=int)
-    return render("dashboard/review_queue.html", "dashboard/_queue.html",
-                  groups=review_queue_data(unit_id), units=units_with_tasks(),
-                  unit_id=unit_id)
+    groups, total = review_queue_data(unit_id)
+    return render("dashboard/review_queue.html", "dashboard/_queue.html", groups=groups,
+                  total=total, units=units_with_tasks(), unit_id=unit_id)

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, request
-from flask_login import login_required
+from flask_login import current_user, login_required
 
 from workflows import TASK
 
+from ..tasks.models import Task
+from ..tasks.queries import VIEWS, plan_condition
+from ..tasks.rows import read_rows
 from ..units.services import units_with_tasks
-from ..tasks.services import tasks_of_plan
 from ..web import render
 from .services import load_plan, plans_overview, task_counts
 
@@ -32,7 +34,9 @@ def detail(plan_id: int):
     state = request.args.get("state") or None
     if state and state not in {s.name for s in TASK.states}:
         state = None
-    tasks = tasks_of_plan(plan.id, unit_id=unit_id, state=state)
+    view = request.args.get("viec") if request.args.get("viec") in VIEWS else None
+    tasks = read_rows(plan_condition(plan.id, unit_id=unit_id, state=state, view=view,
+                                     user=current_user), (Task.position,))
     return render("plans/detail.html", "plans/_task_table.html", plan=plan, tasks=tasks,
-                  units=units_with_tasks(plan.id), unit_id=unit_id, state=state,
-                  states=TASK.states, counts=task_counts(plan.id))
+                  units=units_with_tasks(plan.id), unit_id=unit_id, state=state, view=view,
+                  views=VIEWS, states=TASK.states, counts=task_counts(plan.id))

@@ -5,7 +5,7 @@ import re
 import unicodedata
 from datetime import date
 
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from ..errors import ValidationError
 from ..extensions import db
@@ -183,9 +183,10 @@ def plans_overview() -> list[Plan]:
 
 
 def load_plan(plan_id: int) -> Plan | None:
-    """A plan with its targets, milestones and deadlines."""
-    return db.session.scalar(db.select(Plan).where(Plan.id == plan_id).options(
-        selectinload(Plan.targets), selectinload(Plan.deadlines)))
+    """A plan with its deadlines (one statement), targets and their milestones (one more)."""
+    return db.session.execute(db.select(Plan).where(Plan.id == plan_id).options(
+        joinedload(Plan.deadlines), selectinload(Plan.targets).joinedload(Target.milestones),
+    )).unique().scalar_one_or_none()
 
 
 def task_counts(plan_id: int) -> dict[str, int]:

@@ -3,13 +3,14 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, request, url_for
 from flask_login import current_user, login_required
+from sqlalchemy.orm import joinedload
 
 from workflows import TASK
 
 from ..audit.services import history
 from ..extensions import db
 from ..plans.models import Plan
-from ..web import get_or_404, is_fragment_request, render
+from ..web import is_fragment_request, render
 from . import services
 from .models import Task
 from .permissions import allowed_transitions, can_comment, can_edit_draft, can_view_task
@@ -18,8 +19,10 @@ bp = Blueprint("tasks", __name__, url_prefix="/nhiem-vu")
 
 
 def _load_visible(task_id: int) -> Task:
-    """Load the task (404) and check the user may see it (403)."""
-    task = get_or_404(Task, task_id)
+    """Load the task with its units and plan in one statement (404); check the user may see it (403)."""
+    task = db.session.get(Task, task_id, options=[joinedload(Task.units), joinedload(Task.plan)])
+    if task is None:
+        abort(404)
     if not can_view_task(current_user, task):
         abort(403)
     return task
@@ -48,7 +51,6 @@ def save_draft(task_id: int):
     task = _load_visible(task_id)
     services.save_draft(task, current_user, request.form.get("draft", ""),
                         expected_version=request.form.get("version"))
-    db.session.commit()
     return _done(task, "Đã lưu nội dung thực hiện.")
 
 
@@ -62,7 +64,6 @@ def transition(task_id: int, trigger: str):
     label = TASK.transition(trigger, task.state)
     services.fire_transition(task, trigger, current_user, reason=request.form.get("reason"),
                              expected_version=request.form.get("version"))
-    db.session.commit()
     return _done(task, f"Đã thực hiện: {label.label}." if label else "Đã cập nhật.")
 
 
@@ -72,13 +73,20 @@ def comment(task_id: int):
     """Add a comment."""
     task = _load_visible(task_id)
     services.add_comment(task, current_user, request.form.get("body", ""))
-    db.session.commit()
     return _done(task, "Đã gửi bình luận.")
 
 
 def _done(task: Task, message: str):
-    """After a change: the refreshed panel for htmx, a redirect otherwise."""
+    """Commit the change; answer with the refreshed panel for htmx, a redirect otherwise.
+
+    The panel is rendered from the flushed state before the commit, inside the same transaction:
+    committing first would expire the task and the user and cost four statements to read back
+    what this request has just written. If the commit fails, the error replaces the panel.
+    """
     flash(message, "success")
     if is_fragment_request():
-        return _page(task)
+        response = _page(task)
+        db.session.commit()
+        return response
+    db.session.commit()
     return redirect(url_for("tasks.detail", task_id=task.id))

@@ -1,12 +1,13 @@
 """Task operations: move through the workflow, edit the draft, comment. They flush, never commit."""
 from __future__ import annotations
 
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, lazyload, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from workflows import TASK, Forbidden
 
 from ..audit.services import record_event
+from ..auth.models import User
 from ..errors import ConflictError, ValidationError
 from ..extensions import db
 from ..formatting import utcnow
@@ -100,7 +101,8 @@ def add_comment(task: Task, user, body: str) -> Comment:
 def comments_of(task: Task) -> list[Comment]:
     """The task's comments, oldest first."""
     return db.session.scalars(
-        db.select(Comment).where(Comment.task_id == task.id).order_by(Comment.id)).all()
+        db.select(Comment).options(joinedload(Comment.author).options(lazyload(User.role_rows)))
+        .where(Comment.task_id == task.id).order_by(Comment.id)).all()
 
 
 def task_query():

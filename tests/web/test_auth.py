@@ -71,3 +71,9 @@ def test_secret_key_is_generated_into_instance(tmp_path):
     key_file = tmp_path / "inst" / "secret_key"
     assert key_file.exists() and app.config["SECRET_KEY"] == key_file.read_text().strip()
     assert oct(key_file.stat().st_mode)[-3:] == "600"
+
+
+def test_healthz_answers_without_login(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200 and response.get_data(as_text=True) == "ok\n"
+    assert "Set-Cookie" not in response.headers
