@@ -18,7 +18,9 @@ class Task(db.Model):
     """One assignment of a plan to one or more units, moved through the task workflow."""
 
     __tablename__ = "task"
-    __table_args__ = (Index("ix_task_plan_position", "plan_id", "position"),)
+    # Covers the task-table and dashboard conditions, so they scan an index, not the wide rows.
+    __table_args__ = (Index("ix_task_plan_listing", "plan_id", "position", "state", "due_on",
+                            "recurrence", "recurrence_month", "recurrence_day"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"))
