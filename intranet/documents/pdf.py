@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 import jinja2
+from flask import current_app, has_app_context
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
@@ -222,7 +223,7 @@ def _styles(font_path: str | None) -> _Styles:
 def _font_faces(font_path: str | None) -> dict[tuple[str, str], Path]:
     """The four faces of the body font: a configured Times New Roman where present, else Liberation Serif."""
     faces = {variant: (FONTS_DIR / name).resolve() for variant, name in _LIBERATION.items()}
-    configured = font_path or os.environ.get(FONT_ENV)
+    configured = font_path or _configured_font()
     if not configured:
         return faces
     regular = Path(configured)
@@ -241,6 +242,13 @@ def _font_faces(font_path: str | None) -> dict[tuple[str, str], Path]:
                 faces[variant] = sibling.resolve()
                 break
     return faces
+
+
+def _configured_font() -> str | None:
+    """TNR_FONT of the running app (set from INTRANET_TNR_FONT), else the variable itself."""
+    if has_app_context():
+        return current_app.config.get("TNR_FONT") or None
+    return os.environ.get(FONT_ENV) or None
 
 
 def _find_sibling(folder: Path, name: str) -> Path | None:

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import unicodedata
 
-from flask import current_app
-
 from ..extensions import db
 from ..plans.models import Plan
 from ..units.models import OrgUnit
@@ -119,7 +117,7 @@ def render_plan_pdf(plan: Plan, *, qr_url: str | None = None, with_boxes: bool =
     context = plan_document(plan, **overrides)
     if qr_url:
         context["qr_png"] = layout.qr_data_uri(qr_url)
-    font = current_app.config.get("TNR_FONT") or None
+    # The font comes from the app's TNR_FONT setting, as for every printed document.
     if with_boxes:
-        return pdf.render_pdf_with_boxes(TEMPLATE, context, font_path=font)
-    return pdf.render_pdf(TEMPLATE, context, font_path=font)
+        return pdf.render_pdf_with_boxes(TEMPLATE, context)
+    return pdf.render_pdf(TEMPLATE, context)

@@ -212,8 +212,7 @@ def register_pdf():
         raise ValidationError("Chọn cơ quan ban hành để in sổ văn bản đi.")
     unit = get_or_404(OrgUnit, unit_id)
     rows = register.register_rows(year, unit_id)
-    data = pdf.render_pdf("pdf/register.html", register.print_context(unit, year, rows),
-                          font_path=current_app.config.get("TNR_FONT") or None)
+    data = pdf.render_pdf("pdf/register.html", register.print_context(unit, year, rows))
     return _pdf_response(data, f"so-van-ban-di-{_ascii(unit.code)}-{year}.pdf")
 
 

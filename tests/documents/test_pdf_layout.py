@@ -439,3 +439,27 @@ def test_balanced_title_lines_have_no_lone_word():
     lines = layout.balanced_lines(title)
     assert " ".join(lines) == title and len(lines) == 3
     assert min(len(line) for line in lines) > 0.7 * max(len(line) for line in lines)
+
+
+def test_tnr_font_setting_reaches_every_printed_document(make_app, tmp_path):
+    # A province drops Windows' times.ttf family in a folder and sets INTRANET_TNR_FONT to it.
+    folder = tmp_path / "tnr"
+    folder.mkdir()
+    for source, target in (("Regular", "times.ttf"), ("Bold", "timesbd.ttf"),
+                           ("Italic", "timesi.ttf"), ("BoldItalic", "timesbi.ttf")):
+        shutil.copy(pdf.STATIC_DIR / "fonts" / f"LiberationSerif-{source}.ttf", folder / target)
+    env = _env_with("<p>Độc lập - <b>Tự do</b> - <i>Hạnh phúc</i></p>")
+
+    def fonts(data):
+        return {c["fontname"].split("+")[-1] for c in pdfplumber.open(io.BytesIO(data)).pages[0].chars}
+
+    outside_app = pdf.render_pdf("t.html", {}, jinja_env=env)
+    assert fonts(outside_app) and all("Liberation" in f for f in fonts(outside_app))
+    app = make_app(TNR_FONT=str(folder))
+    with app.app_context():
+        configured = fonts(pdf.render_pdf("t.html", {}, jinja_env=env))
+    assert len(configured) == 3 and all(f.startswith("Times-New-Roman") for f in configured)
+    # A wrong path prints with Liberation Serif rather than failing the page.
+    app = make_app(TNR_FONT=str(tmp_path / "missing.ttf"))
+    with app.app_context():
+        assert all("Liberation" in f for f in fonts(pdf.render_pdf("t.html", {}, jinja_env=env)))
