@@ -17,7 +17,7 @@ from ..tasks.rows import PlanGroup, grouped_rows
 
 # A page lists what a person can act on: a few rows per plan, and a link to the rest.
 PER_PLAN = 5
-MAX_PLANS = 20
+MAX_PLANS = 10
 
 
 def _with_plans(sections: list[list[tuple]]) -> list[list[PlanGroup]]:

@@ -20,7 +20,7 @@ class Task(db.Model):
     __tablename__ = "task"
     # Covers the task-table and dashboard conditions, so they scan an index, not the wide rows.
     __table_args__ = (Index("ix_task_plan_listing", "plan_id", "position", "state", "due_on",
-                            "recurrence", "recurrence_month", "recurrence_day"),)
+                            "recurrence", "recurrence_month", "recurrence_day", "updated_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"))

@@ -1,4 +1,4 @@
-"""Task listing index: plan, position and the columns task tables and dashboards filter on
+"""Task listing index: plan, position and the columns task tables and dashboards filter and sort on
 
 Replaces ix_task_plan_position (its prefix), so the plan's task table, my work and the review
 queue read an index instead of the task rows with their long texts.
@@ -17,7 +17,8 @@ down_revision = '61aaf5f50c17'
 branch_labels = None
 depends_on = None
 
-COLUMNS = ['plan_id', 'position', 'state', 'due_on', 'recurrence', 'recurrence_month', 'recurrence_day']
+COLUMNS = ['plan_id', 'position', 'state', 'due_on', 'recurrence', 'recurrence_month', 'recurrence_day',
+           'updated_at']
 
 
 def upgrade():
