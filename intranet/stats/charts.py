@@ -148,3 +148,53 @@ def stacked_bar_chart(rows: list[tuple[str, list[float]]], series: list[Series],
     body.append(f'<line x1="{label_width + 4:.1f}" y1="{top - 2}" x2="{label_width + 4:.1f}" '
                 f'y2="{top + len(rows) * ROW + 2}" stroke="#8a96a3" stroke-width="1"/>')
     return _svg(width, top + len(rows) * ROW + 8, title, body)
+
+
+@dataclass(frozen=True)
+class TargetBar:
+    """A target's result against its milestone: values in the milestone's unit (a percentage or a count)."""
+
+    label: str
+    value: float | None
+    milestone: float | None
+    percent: bool
+    verdict: str
+    text: str
+
+
+VERDICT_COLOURS = {"Đạt": "success", "Không đạt": "danger"}
+
+
+def target_chart(bars: list[TargetBar], *, title: str, width: int = 640, label_share: float = 0.22) -> str:
+    """One bar per target, its own scale (0–100% for percentages), a dark mark at the milestone."""
+    if not bars:
+        return _empty(width, title)
+    legend, legend_height = _legend([Series("Đạt", "success"), Series("Không đạt", "danger"),
+                                     Series("Chưa đánh giá được", "secondary"), Series("Mốc", "dark")],
+                                    width, 4)
+    top = legend_height + 10
+    label_width = width * label_share
+    plot = (width - label_width) * 0.55
+    text_x = label_width + 8 + plot + 8
+    body = legend
+    for i, bar in enumerate(bars):
+        y = top + i * ROW
+        body.append(_label(label_width, y + ROW / 2, bar.label, label_width - 10))
+        peak = 100.0 if bar.percent else max(bar.value or 0, bar.milestone or 0) * 1.25 or 1
+        x0 = label_width + 4
+        body.append(f'<rect x="{x0:.1f}" y="{y + (ROW - BAR) / 2:.1f}" width="{plot:.1f}" height="{BAR}" '
+                    f'fill="#eef1f5"/>')
+        if bar.value is not None:
+            length = plot * min(max(bar.value, 0), peak) / peak
+            colour = VERDICT_COLOURS.get(bar.verdict, "secondary")
+            body.append(f'<rect x="{x0:.1f}" y="{y + (ROW - BAR) / 2:.1f}" width="{length:.1f}" '
+                        f'height="{BAR}" fill="{_colour(colour)}"><title>{escape(bar.label)}: '
+                        f"{escape(bar.text)}</title></rect>")
+        if bar.milestone is not None:
+            mx = x0 + plot * min(bar.milestone, peak) / peak
+            body.append(f'<rect x="{mx - 1.5:.1f}" y="{y + 2:.1f}" width="3" height="{ROW - 4}" '
+                        f'fill="{_colour("dark")}"/>')
+        body.append(_label(text_x, y + ROW / 2, bar.text, width - text_x, anchor="start"))
+    body.append(f'<line x1="{label_width + 4:.1f}" y1="{top - 2}" x2="{label_width + 4:.1f}" '
+                f'y2="{top + len(bars) * ROW + 2}" stroke="#8a96a3" stroke-width="1"/>')
+    return _svg(width, top + len(bars) * ROW + 8, title, body)

@@ -96,6 +96,7 @@ class TargetRow:
     result_year: int | None = None
     milestone: str = ""
     verdict: str = ""
+    value: float | None = None  # the result compared with the milestone: a percentage or a count
 
 
 def _when(year: int | None, today: date) -> str:
@@ -127,6 +128,7 @@ def target_rows(plan_id: int, today: date | None = None) -> list[TargetRow]:
         row = rows[t_id]
         milestone = milestone_for(values.get(t_id, []), year)
         row.result, row.result_year = total.text, year
+        row.value = None if total.value is None else float(total.value)
         row.milestone, row.verdict = milestone_text(milestone), compare(total.value, milestone)
     return list(rows.values())
 

@@ -11,6 +11,7 @@ from ..units.models import OrgUnit
 from ..web import get_or_404, render
 from . import services
 from .permissions import can_view_unit_dashboard
+from .targets import targets_svg
 
 bp = Blueprint("stats", __name__, url_prefix="/thong-ke")
 
@@ -28,8 +29,10 @@ def index():
 def plan(plan_id: int):
     """One plan's dashboard: states, deadlines, on-time rate, lead units, targets."""
     plan = get_or_404(Plan, plan_id)
+    dashboard = services.plan_dashboard(plan)
     return render("stats/plan.html", plan=plan, percent=services.percent,
-                  **services.plan_dashboard(plan))
+                  targets_svg=targets_svg(dashboard["targets"], "Kết quả các chỉ tiêu so với mốc"),
+                  **dashboard)
 
 
 @bp.route("/don-vi/<int:unit_id>")

@@ -48,7 +48,9 @@ def test_plan_dashboard_shows_figures_and_charts(client, auth, ids):
     auth.login("ca.thuongtruc")
     html = client.get(f"/thong-ke/ke-hoach/{ids['plan']}").get_data(as_text=True)
     assert "Thống kê thực hiện Kế hoạch 112/KH-UBND" in html
-    assert len(svgs(html)) == 3
+    charts = svgs(html)
+    assert len(charts) == 4
+    assert charts[3].get("aria-label") == "Kết quả các chỉ tiêu so với mốc"
     for label in ("Đã giao", "Đã duyệt", "Đã gửi Công an tỉnh", "Sở Giáo dục và Đào tạo"):
         assert label in html
     assert "Đến năm 2025" in html or "Năm 2025" in html  # targets with their milestones
