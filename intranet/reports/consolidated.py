@@ -13,7 +13,7 @@ from ..units.services import standing_agency
 from .models import ConsolidatedReport, ReportPeriod, UnitReport
 from .periods import deadline_status, reporting_units
 from .permissions import can_edit_consolidated, consolidated_actor
-from .printing import CONSOLIDATED_RECIPIENTS, consolidated_title, render_for_signing
+from .printing import CONSOLIDATED_REGISTER_RECIPIENTS, consolidated_title, render_for_signing
 from .rollup import compare, milestone_for, milestone_text, target_measure, total
 from .unit_reports import MAX_TEXT, check_version, flush
 
@@ -87,7 +87,8 @@ def _target_rows(period: ReportPeriod, accepted: list[UnitReport]) -> list[dict]
         summed = total(measure, by_target.get(target.id, []))
         milestone = milestone_for(target.milestones, period.year)
         rows.append({"position": index, "text": target.text, "measure": measure,
-                     "result": summed.text, "units": summed.units, "milestone": milestone_text(milestone),
+                     "result": summed.text, "units": summed.units,
+                     "value": None if summed.value is None else float(summed.value), "milestone": milestone_text(milestone),
                      "verdict": compare(summed.value, milestone)})
     return rows
 
@@ -163,7 +164,7 @@ def _document(report: ConsolidatedReport, period: ReportPeriod, user):
     doc = documents.open_document(
         DOCUMENT_KIND, report.id, plan_id=period.plan_id, issuing_unit_id=agency.id,
         doc_type="BÁO CÁO", symbol=SYMBOL, title=consolidated_title(period),
-        recipients=CONSOLIDATED_RECIPIENTS, user=user)
+        recipients=CONSOLIDATED_REGISTER_RECIPIENTS, user=user)
     report.document_id = doc.id
     return doc
 

@@ -5,12 +5,15 @@ import re
 
 from ..extensions import db
 from ..plans.models import Plan
+from ..stats.targets import targets_svg
 from .models import ConsolidatedReport, ReportPeriod, UnitReport
 from .rollup import milestone_for, milestone_text, target_measure, total
 
 UNIT_REPORT_TEMPLATE = "pdf/unit_report.html"
 CONSOLIDATED_TEMPLATE = "pdf/consolidated_report.html"
 CONSOLIDATED_RECIPIENTS = ["Như trên", "Lưu: VT, PC04"]
+# The register and the dispatch name the addressee itself, so UBND tỉnh receives it in the intranet.
+CONSOLIDATED_REGISTER_RECIPIENTS = ["Ủy ban nhân dân tỉnh", "Lưu: VT, PC04"]
 UNIT_RECIPIENTS = ["Như trên", "Lưu: VT"]
 
 
@@ -188,6 +191,8 @@ def consolidated_context(period: ReportPeriod, report: ConsolidatedReport | None
         "recipients_to": ["Ủy ban nhân dân tỉnh"],
         "sections": sections,
         "tables": _consolidated_tables(rollup),
+        "charts": [{"svg": targets_svg(rollup["targets"], f"Kết quả các chỉ tiêu so với mốc năm {rollup['year']}"),
+                    "title": f"Biểu đồ. Kết quả các chỉ tiêu toàn tỉnh so với mốc năm {rollup['year']}"}],
         "signers": [{"lines": signer_lines(signer.post if signer else None),
                      "name": signer.full_name if signer else ""}],
         "recipients": CONSOLIDATED_RECIPIENTS,

@@ -11,6 +11,7 @@ from workflows import DOCUMENT, UNIT_REPORT
 from ..extensions import db
 from ..formatting import today_vn
 from ..plans.models import Plan
+from ..stats.targets import targets_svg
 from ..web import get_or_404, is_fragment_request, render
 from . import consolidated, contributions, evidence, periods, printing, services, unit_reports
 from .forms import COUNTS_ONLY_HELP, PeriodForm
@@ -27,7 +28,7 @@ def _predicates():
     """The predicates that also guard the POSTs, for the templates' buttons."""
     return {"can_merge_contribution": can_merge_contribution, "can_send_contribution": can_send_contribution,
             "result_statuses": RESULT_STATUSES, "milestone_for": milestone_for,
-            "milestone_text": milestone_text}
+            "milestone_text": milestone_text, "targets_svg": targets_svg}
 
 
 def _pdf_response(data: bytes, filename: str, *, attachment: bool = False):

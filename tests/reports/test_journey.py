@@ -142,10 +142,19 @@ def test_done_means(app, auth, client):
         assert verdict["number"] == "01/BC-CAT"
     text = _pdf_text(download.data)
     assert "Kính gửi: Ủy ban nhân dân tỉnh" in text and "Số: 01/BC-CAT" in text
+    assert "Biểu đồ. Kết quả các chỉ tiêu toàn tỉnh so với mốc năm 2025" in text
+    # The chart's labels are text in the PDF, as on the page (pdfplumber drops SVG text's spaces).
+    assert "Chỉtiêu125/30(83,3%)·mốc>80%" in "".join(text.split())
     assert "Các sở, ngành triển khai nghiêm túc Kế hoạch" in text
     assert auth.post(f"/bao-cao/ky/{period_id}/tong-hop/chuyen/issue", {}).status_code == 302
     with app.app_context():
-        assert db.session.scalar(db.select(ConsolidatedReport)).state == "issued"
+        issued = db.session.scalar(db.select(ConsolidatedReport))
+        assert issued.state == "issued"
+        from intranet.documents.models import Dispatch
+
+        # Kính gửi UBND tỉnh: the province's committee receives it in the intranet.
+        assert [d.unit.code for d in db.session.scalars(
+            db.select(Dispatch).where(Dispatch.document_id == issued.document_id))] == ["ubnd"]
 
     # The evidence file is served as an attachment to those who see the report only.
     auth.login("ca.thuongtruc")
