@@ -32,6 +32,14 @@ def recipient_units(doc: OutgoingDocument) -> list[OrgUnit]:
     return [u for u in units if u.id in chosen]
 
 
+def outside_recipients(doc: OutgoingDocument) -> list[str]:
+    """Printed recipients (ô 9b) that are not units of the intranet: sent on paper or by e-mail."""
+    units = db.session.scalars(db.select(OrgUnit).where(OrgUnit.is_active)).all()
+    inside = {fold(n) for u in units if not u.is_external
+              for n in [u.name, u.short_name or "", *u.alias_list] if n}
+    return [line for line in doc.recipients or [] if fold(line) not in inside]
+
+
 def issue_document(doc: OutgoingDocument, user, *, expected_version=None) -> OutgoingDocument:
     """Issue a signed document: one dispatch per recipient unit, logged in the register."""
     check_version(doc, expected_version)

@@ -147,6 +147,7 @@ def _detail_page(doc: OutgoingDocument):
                   actions=allowed_transitions(current_user, doc),
                   refusal=sign_refusal(current_user, doc),
                   recipients=dispatch.recipient_units(doc) if doc.state == "signed" else [],
+                  outside=dispatch.outside_recipients(doc) if doc.is_signed else [],
                   events=history("document", doc.id))
 
 
@@ -199,7 +200,8 @@ def register_page():
     year, unit_id = _register_filters()
     return render("documents/register.html", "documents/_register_table.html",
                   rows=register.register_rows(year, unit_id), columns=register.COLUMNS,
-                  year=year, unit_id=unit_id, years=register.register_years(today_vn()),
+                  year=year, unit_id=unit_id,
+                  years=sorted({*register.register_years(today_vn()), year}, reverse=True),
                   units=register.issuing_units())
 
 

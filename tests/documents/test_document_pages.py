@@ -165,7 +165,9 @@ def test_register_page_lists_the_ten_columns_and_prints(app, client, auth, ids):
     for heading in COLUMNS:
         assert f"<th>{heading}</th>" in page
     assert "01/KH-CAT" in page
-    assert "01/KH-CAT" not in client.get(f"/van-ban/so-van-ban-di?year={year - 1}").get_data(as_text=True)
+    earlier = client.get(f"/van-ban/so-van-ban-di?year={year - 1}").get_data(as_text=True)
+    assert "01/KH-CAT" not in earlier
+    assert f'<option value="{year - 1}" selected>' in earlier  # a year without documents stays selected
     fragment = htmx_get(client, f"/van-ban/so-van-ban-di?year={year}&unit={unit_id}")
     assert fragment.status_code == 200 and "<html" not in fragment.get_data(as_text=True)
     printed = client.get(f"/van-ban/so-van-ban-di/in.pdf?year={year}&unit={unit_id}")
@@ -194,6 +196,11 @@ def test_issue_sends_to_units_inside_the_intranet_and_opening_is_recorded(app, c
         assert doc.copies == len(doc.recipients) + len(codes) + 1
         sgd_item = next(d for d in doc.dispatches if d.unit.code == "sgd")
         item_id = sgd_item.id
+    issued = client.get(f"/van-ban/{doc_id}").get_data(as_text=True)
+    # Printed recipients outside the intranet are listed for paper or e-mail; units inside are not.
+    outside = re.search(r'<ol class="outside-recipients">(.*?)</ol>', issued, re.S).group(1)
+    assert "<li>Bộ Công an</li>" in outside and "<li>Công an các huyện, thành phố</li>" in outside
+    assert "<li>Công an tỉnh</li>" not in outside and "Lưu" not in outside
     auth.login("syt.chuyenvien")
     assert client.get(f"/van-ban/den/{item_id}").status_code == 403
     auth.login("sgd.chuyenvien")
