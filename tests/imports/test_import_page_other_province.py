@@ -47,7 +47,7 @@ def test_old_names_are_flagged_with_suggestions_never_chosen(app, auth):
     assert "Đề nghị (ngoài thẩm quyền giao)" in html
 
 
-def test_confirm_maps_and_creates_units_in_one_go(app, auth):
+def test_confirm_maps_and_creates_units_in_one_go(app, client, auth):
     auth.login("admin")
     draft = draft_of(upload(auth, BAC_GIANG.read_text(encoding="utf-8"), "bg156.txt"))
     with app.app_context():
@@ -82,6 +82,9 @@ def test_confirm_maps_and_creates_units_in_one_go(app, auth):
             == "department"
         after = counts()
         assert (after[0], after[1], after[3]) == (before[0] + 1, before[1] + 14, before[3] + 3)
+    page = client.get(f"/ke-hoach/{plan.id}").get_data(as_text=True)
+    assert "<strong>Hằng quý</strong> — định kỳ hằng quý" in page
+    assert "Mục II.10" in page  # each task shows the clause it came from
     # The same plan again, creating yet another unit: the duplicate is refused and the unit
     # created on the way is rolled back with it.
     with app.app_context():
