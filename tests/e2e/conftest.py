@@ -22,10 +22,11 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 @pytest.fixture(scope="session")
 def live_app(tmp_path_factory):
-    """The demo app on a temporary SQLite file (units, accounts, both seed plans)."""
+    """The demo app on a temporary SQLite file (units, accounts, both seed plans); uploaded files
+    and the demo PKI stay in the same temporary directory, never in the repository's instance/."""
     root = tmp_path_factory.mktemp("e2e")
     app = create_app("testing", SQLALCHEMY_DATABASE_URI=f"sqlite:///{root / 'demo.sqlite3'}",
-                     INSTANCE_DIR=str(root / "instance"))
+                     INSTANCE_DIR=str(root / "instance"), FILES_DIR=root / "files", PKI_DIR=root / "pki")
     with app.app_context():
         db.create_all()
         load_demo()
@@ -80,3 +81,15 @@ def pytest_runtest_makereport(item, call):
             page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
         except Exception as exc:  # a broken page must not hide the test's own failure
             report.sections.append(("screenshot", f"could not save a screenshot: {exc}"))
+
+
+@pytest.fixture
+def signer_certificate(live_app):
+    """ca.lanhdao holds a demo signing certificate (issued once per run)."""
+    from intranet.auth.models import User
+    from intranet.documents import certificates
+
+    with live_app.app_context():
+        signer = db.session.scalar(db.select(User).where(User.username == "ca.lanhdao"))
+        certificates.issue_demo_certificate(signer)
+        db.session.commit()
