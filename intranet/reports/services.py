@@ -4,6 +4,8 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
+from workflows import DOCUMENT
+
 from ..audit.services import history
 from ..extensions import db
 from ..formatting import today_vn
@@ -11,7 +13,7 @@ from ..plans.models import Plan
 from . import consolidated, contributions, periods
 from .models import ConsolidatedReport, ReportPeriod, UnitReport
 from .permissions import (can_edit_consolidated, can_edit_report, can_merge_contribution, can_open_period,
-                          report_transitions)
+                          consolidated_actor, report_transitions)
 from .unit_reports import figure_measure
 
 DASHBOARD_LIMIT = 100
@@ -78,10 +80,6 @@ def _sign_refusal(user, report: ConsolidatedReport | None) -> str | None:
     """Why a signer of Công an tỉnh cannot sign now (no certificate), to show beside the button."""
     if report is None or report.state != "reviewed" or not user.has_role("signer"):
         return None
-    from workflows import DOCUMENT
-
-    from .permissions import consolidated_actor
-
     return DOCUMENT.refusal("sign", report.state, consolidated_actor(user), consolidated.transition_facts(user))
 
 
@@ -97,4 +95,20 @@ def dashboard_reports(user, today: date | None = None, soon_days: int = 7) -> di
     order = {"overdue": 0, "due_soon": 1, "due": 2, "late": 3, "on_time": 4}
     rows.sort(key=lambda row: (order[row[1].key], row[0].period.due_on))
     counts = Counter(status.key for _, status in rows)
-    return {"rows": rows, "counts": counts, "statuses": periods.STATUSES}
+    return {"rows": rows, "counts": counts, "statuses": periods.STATUSES,
+            "consolidated": consolidated_waiting(user)}
+
+
+def consolidated_waiting(user) -> list[tuple[ConsolidatedReport, list]]:
+    """Consolidated reports past drafting that wait for `user` (to sign, to issue), with the moves."""
+    if not user.unit.is_standing_agency:
+        return []
+    waiting = db.session.scalars(db.select(ConsolidatedReport)
+                                 .where(ConsolidatedReport.state.in_(("reviewed", "signed")))
+                                 .order_by(ConsolidatedReport.id)).all()
+    # Sending a draft back is not something the report waits for; a signer without a certificate
+    # yet is still the one it waits for (the page then says why signing is refused).
+    actor = consolidated_actor(user)
+    found = [(report, [m for m in DOCUMENT.allowed(report.state, actor) if not m.needs_reason])
+             for report in waiting]
+    return [(report, moves) for report, moves in found if moves]
