@@ -83,6 +83,9 @@ def prepare(url: str, multiplier: int, seed: int, wipe: bool) -> tuple[dict, flo
         counts = generate(seed=seed, multiplier=multiplier)
         db.session.commit()
         seconds = time.perf_counter() - began
+        if db.engine.dialect.name == "sqlite":
+            db.session.execute(text("ANALYZE"))  # as `flask gen-data` does after its load
+            db.session.commit()
         if db.engine.dialect.name == "postgresql":
             # What autovacuum does within a minute of a bulk load (PostgreSQL 13+ vacuums after
             # inserts too), so index-only scans see an up-to-date visibility map.

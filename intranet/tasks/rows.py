@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from flask import url_for
-from sqlalchemy import func
+from sqlalchemy import case, func
 
 from workflows import TASK
 
@@ -132,16 +132,19 @@ def grouped_rows(condition, within, *, group_first=None, per_group: int = 5, max
     of matches over every plan: two statements, however many tasks match.
     """
     first = Task.plan_id if group_first is None else group_first
-    # Rank narrow rows (ids and keys), then read the columns of the few rows kept.
+    # Rank narrow rows (ids and keys) in one sort per plan: the three window functions share their
+    # partition and order, so SQLite sorts once; the count and the minimum span the whole plan.
+    whole = {"partition_by": Task.plan_id, "order_by": within, "rows": (None, None)}
     ranked = db.select(
         Task.id, Task.plan_id,
         func.row_number().over(partition_by=Task.plan_id, order_by=within).label("rn"),
-        func.count().over(partition_by=Task.plan_id).label("n"),
-        func.count().over().label("total"),
-        func.min(first).over(partition_by=Task.plan_id).label("first"),
+        func.count().over(**whole).label("n"),
+        func.min(first).over(**whole).label("first"),
     ).where(condition).subquery()
+    # Then, over the few rows kept per plan: the plans' order, and the number of matches in all.
     kept = db.select(
-        ranked.c.id, ranked.c.rn, ranked.c.n, ranked.c.total,
+        ranked.c.id, ranked.c.rn, ranked.c.n,
+        func.sum(case((ranked.c.rn == 1, ranked.c.n), else_=0)).over().label("total"),
         func.dense_rank().over(order_by=(ranked.c.first, ranked.c.plan_id)).label("g"),
     ).where(ranked.c.rn <= per_group).subquery()
     result = db.session.execute(
