@@ -115,6 +115,8 @@ def test_unit_report_to_signed_consolidated_report(page: Page, live_app, signer_
     page.get_by_role("button", name="Kiểm tra").click()
     expect(page.locator("#verify-result")).to_contain_text("Văn bản hợp lệ.")
     expect(page.locator("#verify-result")).to_contain_text(number)
+    expect(page.locator("#verify-result")).to_contain_text(
+        re.compile(r"\d{2}:\d{2} ngày \d{2}/\d{2}/20\d{2} \(giờ Việt Nam\)"))
     page.goto(consolidated_url)
     press(page, "issue", "Đã phát hành")
 
