@@ -103,12 +103,6 @@ def task_href() -> str:
     return url_for("tasks.detail", task_id=marker).replace(str(marker), "{}")
 
 
-def count_by(column, condition) -> dict:
-    """Number of tasks matching `condition` per value of `column`."""
-    return dict(db.session.execute(
-        db.select(column, func.count()).where(condition).group_by(column)).all())
-
-
 @dataclass
 class PlanGroup:
     """Some rows of one plan, and how many tasks of that plan matched in all."""
@@ -156,5 +150,5 @@ def grouped_rows(condition, within, *, group_first=None, per_group: int = 5, max
     finish(rows, today)
     groups: dict[int, tuple[int, list[TaskRow], int]] = {}
     for row, r in zip(rows, result):
-        groups.setdefault(row.plan_id, (row.plan_id, [], r[width]))[1].append(row)
-    return list(groups.values()), (result[0][width + 1] if result else 0)
+        groups.setdefault(row.plan_id, (row.plan_id, [], int(r[width])))[1].append(row)
+    return list(groups.values()), (int(result[0][width + 1]) if result else 0)
