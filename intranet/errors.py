@@ -14,6 +14,11 @@ class ConflictError(Exception):
     message = ("Nội dung này vừa được người khác thay đổi. "
                "Vui lòng tải lại trang để xem phiên bản mới nhất rồi thao tác lại.")
 
+    def __init__(self, message: str | None = None):
+        super().__init__(message or self.message)
+        if message:
+            self.message = message
+
 
 class ValidationError(Exception):
     """Bad input: nothing was changed."""

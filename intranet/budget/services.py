@@ -5,17 +5,17 @@ import re
 from datetime import date
 
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import joinedload, selectinload
-from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy.orm import selectinload
 
 from workflows import Forbidden
 from workflows.budget import BUDGET
 
 from ..audit.services import record_event
-from ..errors import ConflictError, ValidationError
+from ..errors import ValidationError
 from ..extensions import db
 from ..formatting import utcnow, vn_number
 from ..tasks.models import Task, TaskUnit
+from ..versioning import check_version, flush_or_conflict
 from .models import FUND_SOURCES, BudgetEstimate, BudgetLine
 from .permissions import actor_for, can_edit_estimate, facts_for
 
@@ -62,25 +62,6 @@ def estimate_for(plan_id: int, unit_id: int, year: int) -> BudgetEstimate | None
         .options(selectinload(BudgetEstimate.lines).joinedload(BudgetLine.task)))
 
 
-def _flush() -> None:
-    """Flush, turning a lost optimistic-lock race into a conflict."""
-    try:
-        db.session.flush()
-    except StaleDataError as exc:
-        raise ConflictError() from exc
-
-
-def _check_version(estimate: BudgetEstimate, expected_version) -> None:
-    if expected_version in (None, ""):
-        return
-    try:
-        expected = int(expected_version)
-    except (TypeError, ValueError):
-        raise ValidationError("Phiên bản dữ liệu không hợp lệ.") from None
-    if expected != estimate.version:
-        raise ConflictError()
-
-
 def _validated(form, plan_id: int, unit_id: int, year: int) -> dict:
     """Check one line as typed; raise a Vietnamese ValidationError on the first problem."""
     try:
@@ -122,12 +103,12 @@ def add_line(plan_id: int, unit_id: int, year: int, user, form) -> BudgetLine:
         raise Forbidden("Bạn không thể sửa dự toán này ở trạng thái hiện tại.")
     values = _validated(form, plan_id, unit_id, year)
     estimate = existing or _get_or_create(plan_id, unit_id, year)
-    _check_version(estimate, form.get("version") if existing else None)
+    check_version(estimate, form.get("version") if existing else None)
     line = BudgetLine(created_by_id=user.id, **values)
     estimate.lines.append(line)
     estimate.updated_at = utcnow()
     record_event("budget_estimate", estimate.id, "add_line", "Thêm dòng dự toán", user)
-    _flush()
+    flush_or_conflict()
     return line
 
 
@@ -136,13 +117,13 @@ def update_line(line: BudgetLine, user, form) -> BudgetLine:
     estimate = line.estimate
     if not can_edit_estimate(user, estimate.unit_id, estimate.year, estimate):
         raise Forbidden("Bạn không thể sửa dự toán này ở trạng thái hiện tại.")
-    _check_version(estimate, form.get("version"))
+    check_version(estimate, form.get("version"))
     values = _validated(form, estimate.plan_id, estimate.unit_id, estimate.year)
     for key, value in values.items():
         setattr(line, key, value)
     estimate.updated_at = utcnow()
     record_event("budget_estimate", estimate.id, "edit_line", "Sửa dòng dự toán", user)
-    _flush()
+    flush_or_conflict()
     return line
 
 
@@ -151,18 +132,18 @@ def delete_line(line: BudgetLine, user, *, expected_version=None) -> BudgetEstim
     estimate = line.estimate
     if not can_edit_estimate(user, estimate.unit_id, estimate.year, estimate):
         raise Forbidden("Bạn không thể sửa dự toán này ở trạng thái hiện tại.")
-    _check_version(estimate, expected_version)
+    check_version(estimate, expected_version)
     estimate.lines.remove(line)
     estimate.updated_at = utcnow()
     record_event("budget_estimate", estimate.id, "delete_line", "Xóa dòng dự toán", user)
-    _flush()
+    flush_or_conflict()
     return estimate
 
 
 def fire_estimate_transition(estimate: BudgetEstimate, trigger: str, user, *,
                              reason: str | None = None, expected_version=None) -> BudgetEstimate:
     """Send, withdraw or return an estimate, with its audit event."""
-    _check_version(estimate, expected_version)
+    check_version(estimate, expected_version)
     reason = (reason or "").strip()[:2000] or None
     before = estimate.state
     after = BUDGET.fire(trigger, before, actor_for(user, estimate), reason=reason,
@@ -175,5 +156,5 @@ def fire_estimate_transition(estimate: BudgetEstimate, trigger: str, user, *,
         estimate.return_reason = reason
     record_event("budget_estimate", estimate.id, trigger, BUDGET.transition(trigger, before).label,
                  user, from_state=before, to_state=after, reason=reason)
-    _flush()
+    flush_or_conflict()
     return estimate

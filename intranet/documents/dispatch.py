@@ -10,11 +10,11 @@ from ..extensions import db
 from ..formatting import utcnow
 from ..tasks.models import Task, TaskUnit
 from ..units.models import OrgUnit
+from ..versioning import check_version, flush_or_conflict
 from .models import Dispatch, OutgoingDocument
 from .permissions import actor_for, facts_for, issuing_unit_ids
 from .plan_document import fold
 from .register import register_row
-from .services import check_version, flush_or_conflict
 
 
 def recipient_units(doc: OutgoingDocument) -> list[OrgUnit]:

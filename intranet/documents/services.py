@@ -10,16 +10,15 @@ from typing import Callable
 from urllib.parse import urlsplit
 
 from flask import current_app
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm.exc import StaleDataError
 
 from workflows import DOCUMENT, WorkflowError
 
 from ..audit.services import record_event
-from ..errors import ConflictError, ValidationError
+from ..errors import ValidationError
 from ..extensions import db
 from ..formatting import to_vn, utcnow, vn_date
 from ..plans.models import Plan
+from ..versioning import check_version, flush_or_conflict
 from . import certificates, register, signing, stamps
 from .models import OutgoingDocument
 from .permissions import actor_for, facts_for, issuing_unit_ids
@@ -28,30 +27,6 @@ from .plan_document import render_plan_pdf, signer_block_index
 NUMBER_TAKEN = ("Số văn bản vừa được cấp cho văn bản khác hoặc văn bản đã được ký. "
                 "Vui lòng tải lại trang và thử lại.")
 _PRINTED_NUMBER = re.compile(r"Số\s*:\s*(\d+\s*/\s*[0-9A-ZĐ][0-9A-ZĐ\-]*)")
-
-
-def check_version(doc: OutgoingDocument, expected_version) -> None:
-    """Refuse a change made on a stale copy of the document."""
-    if expected_version in (None, ""):
-        return
-    try:
-        expected = int(expected_version)
-    except (TypeError, ValueError):
-        raise ValidationError("Phiên bản dữ liệu không hợp lệ.") from None
-    if expected != doc.version:
-        raise ConflictError()
-
-
-def flush_or_conflict(message: str | None = None) -> None:
-    """Flush, turning a lost race (stale version, number or document taken) into a conflict."""
-    try:
-        db.session.flush()
-    except StaleDataError as exc:
-        raise ConflictError() from exc
-    except IntegrityError as exc:
-        error = ConflictError()
-        error.message = message or error.message
-        raise error from exc
 
 
 def document_for_plan(plan: Plan) -> OutgoingDocument | None:

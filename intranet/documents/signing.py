@@ -21,7 +21,7 @@ from pyhanko.sign import fields, signers
 from pyhanko.stamp import BaseStamp, BaseStampStyle, TextStampStyle
 
 from ..formatting import to_vn
-from .stamp_layout import PT_PER_MM, Placement, layout_images, seal_size_pt  # noqa: F401
+from .stamp_layout import layout_images, seal_size_pt
 
 REPO_FONT = Path(__file__).resolve().parents[2] / "static" / "fonts" / "LiberationSerif-Regular.ttf"
 SYSTEM_FONT = Path("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf")

@@ -1,7 +1,7 @@
 """The bell's count, the notifications page, and opening a notification (marks it read)."""
 from __future__ import annotations
 
-from flask import Blueprint, flash, g, redirect, request, url_for
+from flask import Blueprint, flash, g, redirect, url_for
 from flask_login import current_user, login_required
 
 from ..extensions import db

@@ -10,12 +10,13 @@ from ..extensions import db
 from ..formatting import utcnow
 from ..plans.models import Target
 from ..units.services import standing_agency
+from ..versioning import check_version, flush_or_conflict
 from .models import ConsolidatedReport, ReportPeriod, UnitReport
 from .periods import deadline_status, reporting_units
 from .permissions import can_edit_consolidated, consolidated_actor
 from .printing import CONSOLIDATED_REGISTER_RECIPIENTS, consolidated_title, render_for_signing
 from .rollup import compare, milestone_for, milestone_text, target_measure, total
-from .unit_reports import MAX_TEXT, check_version, flush
+from .unit_reports import MAX_TEXT
 
 NARRATIVE = OrderedDict([
     ("assessment", "Đánh giá chung"),
@@ -112,7 +113,7 @@ def save_narrative(period: ReportPeriod, user, values: dict, *, expected_version
         if len(text) > MAX_TEXT:
             raise ValidationError("Nội dung quá dài.")
         setattr(report, field, text or None)
-    flush()
+    flush_or_conflict()
     return report
 
 
@@ -149,7 +150,7 @@ def fire_transition(period: ReportPeriod, trigger: str, user, *, reason: str | N
     _mirror(report, doc)
     if report.state == "draft":
         report.snapshot = None
-    flush()
+    flush_or_conflict()
     return report
 
 

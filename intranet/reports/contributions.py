@@ -11,10 +11,11 @@ from ..extensions import db
 from ..formatting import utcnow
 from ..plans.models import Target
 from ..tasks.models import Task, TaskUnit
+from ..versioning import flush_or_conflict
 from .models import Contribution, ReportPeriod, TargetFigure, TaskResult, UnitReport
 from .permissions import can_merge_contribution, can_send_contribution
 from .rollup import target_measure
-from .unit_reports import MAX_TEXT, flush, parse_figures
+from .unit_reports import MAX_TEXT, parse_figures
 
 
 def coordinating_slots(period: ReportPeriod, unit_id: int) -> list[TaskResult]:
@@ -94,7 +95,7 @@ def merge_contribution(contribution: Contribution, user) -> Contribution:
     contribution.merged_at, contribution.merged_by_id = utcnow(), user.id
     record_event("unit_report", result.report_id, "merge_contribution", "Tổng hợp nội dung phối hợp", user,
                  reason=f"{contribution.unit.name}, nhiệm vụ {result.task.position}")
-    flush()
+    flush_or_conflict()
     return contribution
 
 

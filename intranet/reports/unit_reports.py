@@ -1,14 +1,13 @@
 """A unit's report: task results, target figures, narrative, workflow moves. They flush, never commit."""
 from __future__ import annotations
 
-from sqlalchemy.orm.exc import StaleDataError
 
 from workflows import UNIT_REPORT, Forbidden
 
 from ..audit.services import record_event
-from ..errors import ConflictError, ValidationError
-from ..extensions import db
+from ..errors import ValidationError
 from ..formatting import utcnow
+from ..versioning import check_version, flush_or_conflict
 from .models import RESULT_STATUSES, TargetFigure, TaskResult, UnitReport
 from .permissions import can_edit_report, report_actor, report_facts
 from .rollup import target_measure
@@ -16,26 +15,6 @@ from .rollup import target_measure
 MAX_TEXT = 20_000
 MAX_NOTE = 500
 NARRATIVE_FIELDS = ("assessment", "next_steps", "proposals")
-
-
-def check_version(row, expected_version) -> None:
-    """Refuse a change made on a stale copy of `row` (409)."""
-    if expected_version in (None, ""):
-        return
-    try:
-        expected = int(expected_version)
-    except (TypeError, ValueError):
-        raise ValidationError("Phiên bản dữ liệu không hợp lệ.") from None
-    if expected != row.version:
-        raise ConflictError()
-
-
-def flush() -> None:
-    """Flush, turning a lost optimistic-lock race into a conflict."""
-    try:
-        db.session.flush()
-    except StaleDataError as exc:
-        raise ConflictError() from exc
 
 
 def _require_editable(user, report: UnitReport) -> None:
@@ -63,7 +42,7 @@ def save_result(result: TaskResult, user, text: str | None, status: str | None, 
     result.text = _text(text, "Kết quả thực hiện")
     result.status = status
     result.updated_at, result.updated_by_id = utcnow(), user.id
-    flush()
+    flush_or_conflict()
     return result
 
 
@@ -108,7 +87,7 @@ def save_figure(figure: TargetFigure, user, *, count=None, numerator=None, denom
         figure_measure(figure), count, numerator, denominator)
     figure.note = _text(note, "Ghi chú", MAX_NOTE)
     figure.updated_at, figure.updated_by_id = utcnow(), user.id
-    flush()
+    flush_or_conflict()
     return figure
 
 
@@ -118,7 +97,7 @@ def save_narrative(report: UnitReport, user, values: dict, *, expected_version=N
     check_version(report, expected_version)
     for field in NARRATIVE_FIELDS:
         setattr(report, field, _text(values.get(field), "Nội dung"))
-    flush()
+    flush_or_conflict()
     return report
 
 
@@ -133,7 +112,7 @@ def fire_transition(report: UnitReport, trigger: str, user, *, reason: str | Non
     _side_effects(report, trigger, user)
     record_event("unit_report", report.id, trigger, UNIT_REPORT.transition(trigger, before).label, user,
                  from_state=before, to_state=report.state, reason=reason)
-    flush()
+    flush_or_conflict()
     return report
 
 

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from workflows import TASK, Actor
 
-from ..errors import ValidationError  # noqa: F401  (re-exported for routes)
-
 
 def actor_for(user, task) -> Actor:
     """Describe `user` relative to `task` for the workflow's checks."""

@@ -2,15 +2,15 @@
 from __future__ import annotations
 
 from sqlalchemy.orm import joinedload, lazyload, selectinload
-from sqlalchemy.orm.exc import StaleDataError
 
 from workflows import TASK, Forbidden
 
 from ..audit.services import record_event
 from ..auth.models import User
-from ..errors import ConflictError, ValidationError
+from ..errors import ValidationError
 from ..extensions import db
 from ..formatting import utcnow
+from ..versioning import check_version, flush_or_conflict
 from .models import Comment, Task, TaskUnit
 from .permissions import actor_for, can_comment, can_edit_draft, facts_for
 
@@ -18,30 +18,10 @@ MAX_DRAFT = 20_000
 MAX_COMMENT = 4_000
 
 
-def _check_version(task: Task, expected_version) -> None:
-    """Refuse a change made on a stale copy of the task."""
-    if expected_version in (None, ""):
-        return
-    try:
-        expected = int(expected_version)
-    except (TypeError, ValueError):
-        raise ValidationError("Phiên bản dữ liệu không hợp lệ.") from None
-    if expected != task.version:
-        raise ConflictError()
-
-
-def _flush() -> None:
-    """Flush, turning a lost optimistic-lock race into a conflict."""
-    try:
-        db.session.flush()
-    except StaleDataError as exc:
-        raise ConflictError() from exc
-
-
 def fire_transition(task: Task, trigger: str, user, *, reason: str | None = None,
                     expected_version=None) -> Task:
     """Move `task` by `trigger` as `user`, with its audit event, in the current transaction."""
-    _check_version(task, expected_version)
+    check_version(task, expected_version)
     reason = (reason or "").strip()[:2000] or None
     before = task.state
     after = TASK.fire(trigger, before, actor_for(user, task), reason=reason, facts=facts_for(task))
@@ -49,7 +29,7 @@ def fire_transition(task: Task, trigger: str, user, *, reason: str | None = None
     _apply_side_effects(task, trigger, user)
     record_event("task", task.id, trigger, TASK.transition(trigger, before).label, user,
                  from_state=before, to_state=after, reason=reason)
-    _flush()
+    flush_or_conflict()
     return task
 
 
@@ -70,7 +50,7 @@ def save_draft(task: Task, user, text: str, *, expected_version=None) -> Task:
     """Save the unit's draft of its work; the first save starts drafting."""
     if not can_edit_draft(user, task):
         raise Forbidden("Bạn không thể sửa nội dung nhiệm vụ này ở trạng thái hiện tại.")
-    _check_version(task, expected_version)
+    check_version(task, expected_version)
     text = (text or "").strip()
     if len(text) > MAX_DRAFT:
         raise ValidationError(f"Nội dung quá dài (tối đa {MAX_DRAFT:,} ký tự).".replace(",", "."))
@@ -79,7 +59,7 @@ def save_draft(task: Task, user, text: str, *, expected_version=None) -> Task:
     task.draft = text
     task.draft_updated_at = utcnow()
     record_event("task", task.id, "edit_draft", "Cập nhật nội dung thực hiện", user)
-    _flush()
+    flush_or_conflict()
     return task
 
 
