@@ -141,9 +141,13 @@ def grouped_rows(condition, within, *, group_first=None, per_group: int = 5, max
         func.sum(case((ranked.c.rn == 1, ranked.c.n), else_=0)).over().label("total"),
         func.dense_rank().over(order_by=(ranked.c.first, ranked.c.plan_id)).label("g"),
     ).where(ranked.c.rn <= per_group).subquery()
+    # The LIMIT changes no result (no more rows can pass); it tells PostgreSQL's planner that few
+    # rows come out, so it looks the tasks up by key instead of scanning the whole table.
+    shown = db.select(kept).where(kept.c.g <= max_groups).order_by(kept.c.g, kept.c.rn) \
+        .limit(max_groups * per_group).subquery()
     result = db.session.execute(
-        db.select(*COLUMNS, kept.c.n, kept.c.total).join(kept, kept.c.id == Task.id)
-        .where(kept.c.g <= max_groups).order_by(kept.c.g, kept.c.rn)).all()
+        db.select(*COLUMNS, shown.c.n, shown.c.total).join(shown, shown.c.id == Task.id)
+        .order_by(shown.c.g, shown.c.rn)).all()
     width = len(COLUMNS)
     rows = [TaskRow(*r[:width]) for r in result]
     attach_units(rows, [r.id for r in rows])
