@@ -102,6 +102,10 @@ class Workflow:
         """Return the state called `name`."""
         return self._states[name]
 
+    def has_trigger(self, trigger: str) -> bool:
+        """Tell whether `trigger` names a move of this workflow (routes answer 404 otherwise)."""
+        return trigger in self._by_trigger
+
     def transition(self, trigger: str, state: str) -> Transition | None:
         """Return the transition fired by `trigger` from `state`, if any."""
         for t in self._by_trigger.get(trigger, ()):

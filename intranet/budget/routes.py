@@ -121,7 +121,7 @@ def transition(plan_id: int, year: int, unit_id: int, trigger: str):
     plan = _plan_and_year(plan_id, year)
     unit = _visible_unit(unit_id)
     estimate = services.estimate_for(plan.id, unit.id, year)
-    if estimate is None or trigger not in {t.trigger for t in BUDGET.transitions}:
+    if estimate is None or not BUDGET.has_trigger(trigger):
         abort(404)
     move = BUDGET.transition(trigger, estimate.state)
     services.fire_estimate_transition(estimate, trigger, current_user,

@@ -27,7 +27,6 @@ from .plan_document import render_plan_html, render_plan_pdf
 
 bp = Blueprint("documents", __name__, url_prefix="/van-ban")
 bp.add_app_template_global(stamps.can_open_stamps_page, "can_open_stamps_page")
-TRIGGERS = {t.trigger for t in DOCUMENT.transitions}
 
 
 @bp.app_template_global()
@@ -106,7 +105,7 @@ def plan_pdf(plan_id: int):
 def plan_transition(plan_id: int, trigger: str):
     """Move the plan's document (opening it on the first move)."""
     plan = _load_plan(plan_id)
-    if trigger not in TRIGGERS:
+    if not DOCUMENT.has_trigger(trigger):
         abort(404)
     doc = services.document_for_plan(plan)
     if doc is None:
@@ -162,7 +161,7 @@ def _register_fields(doc: OutgoingDocument) -> list[tuple[str, str]]:
 def transition(doc_id: int, trigger: str):
     """Review, return, sign or issue a document."""
     doc = _load_document(doc_id)
-    if trigger not in TRIGGERS:
+    if not DOCUMENT.has_trigger(trigger):
         abort(404)
     _fire(doc, trigger)
     db.session.commit()

@@ -162,7 +162,7 @@ def save_narrative(report_id: int):
 def transition(report_id: int, trigger: str):
     """Fire one UNIT_REPORT move (approve, submit, review, accept, return, reopen)."""
     report = _load_report(report_id)
-    if trigger not in {t.trigger for t in UNIT_REPORT.transitions}:
+    if not UNIT_REPORT.has_trigger(trigger):
         abort(404)
     move = UNIT_REPORT.transition(trigger, report.state)
     unit_reports.fire_transition(report, trigger, current_user, reason=request.form.get("reason"),
@@ -312,7 +312,7 @@ def save_consolidated(period_id: int):
 def consolidated_transition(period_id: int, trigger: str):
     """Review, return, sign or issue the consolidated report."""
     period = _load_period_for_consolidated(period_id)
-    if trigger not in {t.trigger for t in DOCUMENT.transitions}:
+    if not DOCUMENT.has_trigger(trigger):
         abort(404)
     report = consolidated.fire_transition(period, trigger, current_user, reason=request.form.get("reason"),
                                           expected_version=request.form.get("version"))

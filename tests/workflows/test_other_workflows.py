@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from workflows import DOCUMENT, UNIT_REPORT, Actor, Forbidden
+from workflows import DOCUMENT, UNIT_REPORT, WORKFLOWS, Actor, Forbidden
 
 HEAD = Actor(frozenset({"unit_head"}), frozenset({"own_unit"}))
 REVIEWER = Actor(frozenset({"reviewer"}), frozenset({"standing_agency"}))
@@ -53,3 +53,11 @@ def test_readme_diagrams_are_the_definitions():
     readme = Path(__file__).resolve().parents[2].joinpath("README.md").read_text()
     for workflow in WORKFLOWS.values():
         assert to_mermaid(workflow) in readme, workflow.name
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS.values(), ids=lambda w: w.name)
+def test_has_trigger_knows_exactly_the_workflows_moves(workflow):
+    for transition in workflow.transitions:
+        assert workflow.has_trigger(transition.trigger)
+    assert not workflow.has_trigger("to_approved")  # no auto transitions as back doors
+    assert not workflow.has_trigger("")
