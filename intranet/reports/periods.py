@@ -12,6 +12,7 @@ from ..errors import ValidationError
 from ..extensions import db
 from ..formatting import to_vn, today_vn, vn_date
 from ..plans.models import Plan, Target
+from ..tasks.deadlines import DeadlineStatus
 from ..tasks.models import Task, TaskUnit
 from ..units.models import OrgUnit
 from .models import PERIOD_KINDS, ReportPeriod, TargetFigure, TaskResult, UnitReport
@@ -32,20 +33,12 @@ class Window:
     due_on: date
 
 
-@dataclass(frozen=True)
-class ReportStatus:
-    """A report's deadline status with its Vietnamese label and badge colour."""
-
-    key: str
-    label: str
-    colour: str
-
-
-DUE = ReportStatus("due", "Chưa đến hạn", "info")
-DUE_SOON = ReportStatus("due_soon", "Sắp đến hạn", "warning")
-OVERDUE = ReportStatus("overdue", "Quá hạn", "danger")
-ON_TIME = ReportStatus("on_time", "Đã gửi đúng hạn", "success")
-LATE = ReportStatus("late", "Gửi muộn", "secondary")
+# A report's deadline status reads like a task's: key, Vietnamese label, badge colour.
+DUE = DeadlineStatus("due", "Chưa đến hạn", "info")
+DUE_SOON = DeadlineStatus("due_soon", "Sắp đến hạn", "warning")
+OVERDUE = DeadlineStatus("overdue", "Quá hạn", "danger")
+ON_TIME = DeadlineStatus("on_time", "Đã gửi đúng hạn", "success")
+LATE = DeadlineStatus("late", "Gửi muộn", "secondary")
 STATUSES = {s.key: s for s in (DUE, DUE_SOON, OVERDUE, ON_TIME, LATE)}
 
 
@@ -91,7 +84,7 @@ def period_window(kind: str, year: int, plan: Plan | None = None, *, due_on: dat
     return Window(start, end, _plan_day(plan, "yearly", year) or date(year, 12, 15))
 
 
-def deadline_status(report, today: date | None = None, soon_days: int = 7) -> ReportStatus:
+def deadline_status(report, today: date | None = None, soon_days: int = 7) -> DeadlineStatus:
     """Due, due soon (≤ 7 days), overdue, submitted on time or submitted late."""
     due = report.period.due_on
     if report.state in SUBMITTED_STATES and report.submitted_at:

@@ -39,7 +39,7 @@ class PeriodStatus:
         return sum(self.by_status.values())
 
     def statuses(self):
-        """(ReportStatus, count) in reading order."""
+        """(DeadlineStatus, count) in reading order."""
         return [(STATUSES[k], self.by_status[k]) for k in STATUS_ORDER]
 
 
