@@ -159,7 +159,8 @@ def measure_load(url: str, subjects, page_list, seconds: float, clients: int, sa
     return results
 
 
-def table(page_list, one: dict, ten: dict | None, load: dict | None) -> tuple[list[str], list[str]]:
+def table(page_list, one: dict, ten: dict | None, load: dict | None,
+          backend: str = "sqlite") -> tuple[list[str], list[str]]:
     """The Markdown table, and one verdict line per target and page."""
     trivial = None
     if load:
@@ -180,7 +181,8 @@ def table(page_list, one: dict, ten: dict | None, load: dict | None) -> tuple[li
         constant = s10 is None or set(s10.statements) <= set(s1.statements) | {max(s1.statements)}
         verdicts.append(f"- {title}: statements {'MET' if max(s1.statements) <= MAX_STATEMENTS and constant else 'MISSED'}"
                         f" ({s1.statements_label} at 1×, {s10.statements_label if s10 else 'not measured'} at 10×); "
-                        f"p95 {'MET' if s1.p95 < MAX_P95_MS else 'MISSED'} ({s1.p95:.1f} ms)"
+                        + (f"p95 {'MET' if s1.p95 < MAX_P95_MS else 'MISSED'} ({s1.p95:.1f} ms)"
+                           if backend == "sqlite" else f"p95 {s1.p95:.1f} ms (the target is set on SQLite)")
                         + (f"; throughput {'MET' if ratio >= MIN_RATIO else 'MISSED'} ({ratio:.0%})" if ratio else ""))
     if load:
         rows.append(f"| Trivial endpoint `{load['trivial_path']}` (before / after) | `health.healthz` | – | – | – | – | "
@@ -220,7 +222,7 @@ def run(args, url: str) -> None:
         say(f"## 10× data ({counts10['task']:,} tasks, {counts10['audit_event']:,} audit events, generated in "
             f"{seconds10:.1f} s; {args.requests_10x} requests per page)")
         _, _, ten = measure_inprocess(url10, args.requests_10x, 3, say)
-    rows, verdicts = table(page_list, one, ten, load)
+    rows, verdicts = table(page_list, one, ten, load, backend)
     say()
     say("## Results")
     say()
@@ -237,7 +239,8 @@ def run(args, url: str) -> None:
     for line in verdicts:
         say(line)
     say()
-    say("SQL time per request (p50, in process): " + ", ".join(
+    say("SQL time per request (p50, in process, inside cursor.execute only: SQLite does much of a "
+        "SELECT's work while its rows are fetched, which is not counted): " + ", ".join(
         f"{key} {sample.sql_p50:.1f} ms" for key, sample in one.items()))
     transition = one["transition"].by_action
     say("Statements per transition POST: " + ", ".join(
