@@ -52,7 +52,7 @@ test-sqlite: system-test $(VENV)/.installed
 	TEST_BACKENDS=sqlite $(BIN)/python -m pytest -p no:cacheprovider -m "not e2e"
 
 bench: system-bench $(VENV)/.installed
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean-demo:
 	rm -rf instance/intranet.sqlite3* instance/pki instance/files
