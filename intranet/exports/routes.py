@@ -15,6 +15,7 @@ from ..reports.models import ReportPeriod
 from ..reports.periods import deadline_status as report_deadline_status
 from ..reports.periods import reports_of_period
 from ..stats import figures, reporting
+from ..tasks.queries import VIEWS
 from ..tasks.services import tasks_of_plan
 from ..units.models import OrgUnit
 from ..web import get_or_404
@@ -32,16 +33,19 @@ def _plan_ref(plan: Plan) -> str:
 @bp.route("/ke-hoach/<int:plan_id>/nhiem-vu.xlsx")
 @login_required
 def plan_tasks(plan_id: int):
-    """The plan's task table, with the unit and state filters of the page."""
+    """The plan's task table, with the unit, state and quick-view filters of the page."""
     plan = get_or_404(Plan, plan_id)
     unit_id = request.args.get("unit", type=int)
     state = request.args.get("state") or None
     if state and state not in {s.name for s in TASK.states}:
         state = None
+    view = request.args.get("viec") if request.args.get("viec") in VIEWS else None
     unit = get_or_404(OrgUnit, unit_id) if unit_id else None
     filters = "; ".join(f for f in (unit and f"đơn vị {unit.name}",
-                                    state and f"trạng thái {TASK.state(state).label}") if f)
-    sheet = sheets.task_sheet(plan, tasks_of_plan(plan.id, unit_id=unit_id, state=state),
+                                    state and f"trạng thái {TASK.state(state).label}",
+                                    view and VIEWS[view].lower()) if f)
+    tasks = tasks_of_plan(plan.id, unit_id=unit_id, state=state, view=view, user=current_user)
+    sheet = sheets.task_sheet(plan, tasks,
                               today_vn(), filters=filters or None)
     return download(build_workbook(sheet), file_name("nhiem-vu", _plan_ref(plan)) + ".xlsx", XLSX)
 

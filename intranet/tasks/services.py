@@ -11,8 +11,9 @@ from ..errors import ValidationError
 from ..extensions import db
 from ..formatting import utcnow
 from ..versioning import check_version, flush_or_conflict
-from .models import Comment, Task, TaskUnit
+from .models import Comment, Task
 from .permissions import actor_for, can_comment, can_edit_draft, facts_for
+from .queries import plan_condition
 
 MAX_DRAFT = 20_000
 MAX_COMMENT = 4_000
@@ -90,12 +91,8 @@ def task_query():
     return db.select(Task).options(selectinload(Task.units))
 
 
-def tasks_of_plan(plan_id: int, *, unit_id: int | None = None, state: str | None = None):
-    """Tasks of one plan, optionally only one unit's (any role) or one state."""
-    query = task_query().where(Task.plan_id == plan_id)
-    if unit_id:
-        query = query.where(Task.id.in_(
-            db.select(TaskUnit.task_id).where(TaskUnit.unit_id == unit_id)))
-    if state:
-        query = query.where(Task.state == state)
-    return db.session.scalars(query.order_by(Task.position)).all()
+def tasks_of_plan(plan_id: int, *, unit_id: int | None = None, state: str | None = None,
+                  view: str | None = None, user=None):
+    """Tasks of one plan, filtered as the plan page filters them (unit, state, quick view)."""
+    condition = plan_condition(plan_id, unit_id=unit_id, state=state, view=view, user=user)
+    return db.session.scalars(task_query().where(condition).order_by(Task.position)).all()

@@ -54,6 +54,19 @@ def test_task_table_with_the_pages_filters(app, auth, ids):
     assert len(rows) == 8 and all("Sở Giáo dục và Đào tạo" in f"{r[4]} {r[5]}" for r in rows)
 
 
+def test_task_table_follows_the_quick_view_of_the_plan_page(app, auth, ids):
+    auth.login("sgd.chuyenvien")
+    page = auth.client.get(f"/ke-hoach/{ids['plan']}?viec=cho-toi", headers={"HX-Request": "true"})
+    shown = page.get_data(as_text=True).count('<tr id="task-')
+    book = workbook(auth.client.get(f"/xuat/ke-hoach/{ids['plan']}/nhiem-vu.xlsx?viec=cho-toi"))
+    caption = book.active["A2"].value + " " + book.active["A3"].value
+    assert "chờ tôi xử lý" in caption
+    _, rows, _ = header_and_rows(book.active)
+    assert 0 < len(rows) < 48
+    assert all("Sở Giáo dục và Đào tạo" in f"{r[4]} {r[5]}" for r in rows)
+    assert len(rows) == shown  # the same tasks as the page shows
+
+
 def test_targets_table_has_one_row_per_milestone(app, auth, ids):
     auth.login("ca.thuongtruc")
     book = workbook(auth.client.get(f"/xuat/ke-hoach/{ids['plan']}/chi-tieu.xlsx"))
