@@ -1,4 +1,4 @@
-"""Fixtures for the signing layer: a demo CA, a signer, a rendered PDF and stamp images."""
+"""Fixtures for documents: the demo app with its signer's certificate; a demo CA, signer, PDF and stamp images."""
 from __future__ import annotations
 
 import io
@@ -7,7 +7,9 @@ import pytest
 import weasyprint
 from PIL import Image, ImageDraw
 
-from intranet.documents import pki, signing
+from intranet.auth.models import User
+from intranet.documents import certificates, pki, signing
+from intranet.extensions import db
 
 PKI_HTML = """
 <html lang="vi"><head><style>
@@ -19,6 +21,22 @@ PKI_HTML = """
   <p style="page-break-before: always">Trang 2: tổ chức thực hiện.</p>
 </body></html>
 """
+
+
+@pytest.fixture(scope="session")
+def pki_dir(tmp_path_factory):
+    """One demo CA for the pages, commands and register tests, outside the repository's instance/."""
+    return tmp_path_factory.mktemp("documents-demo-pki")
+
+
+@pytest.fixture
+def app(app, pki_dir):
+    """The shared demo app whose signer (ca.lanhdao) holds a certificate from the demo CA."""
+    app.config.update(PKI_DIR=pki_dir)
+    with app.app_context():
+        signer = db.session.scalar(db.select(User).where(User.username == "ca.lanhdao"))
+        certificates.issue_demo_certificate(signer)
+    return app
 
 
 @pytest.fixture(scope="session")

@@ -7,24 +7,7 @@ import pytest
 from pypdf import PdfReader
 
 from intranet import create_app
-from intranet.demo.loader import load_demo
 from intranet.documents import pki
-from intranet.extensions import db
-
-
-@pytest.fixture(scope="session")
-def pki_dir(tmp_path_factory):
-    return tmp_path_factory.mktemp("documents-commands-pki")
-
-
-@pytest.fixture
-def app(make_app, pki_dir):
-    """The demo app with its demo CA outside the repository's instance/."""
-    app = make_app(PKI_DIR=pki_dir)
-    with app.app_context():
-        load_demo()
-        db.session.commit()
-    return app
 
 
 @pytest.fixture

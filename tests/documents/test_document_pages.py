@@ -8,9 +8,6 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from intranet.auth.models import User
-from intranet.demo.loader import load_demo
-from intranet.documents import certificates
 from intranet.documents.models import Dispatch, OutgoingDocument
 from intranet.extensions import db
 from intranet.plans.models import Plan
@@ -20,23 +17,6 @@ from tests.conftest import htmx_get
 COLUMNS = ["Số, ký hiệu văn bản", "Ngày tháng văn bản", "Tên loại và trích yếu nội dung", "Người ký",
            "Nơi nhận văn bản", "Đơn vị, người nhận bản lưu", "Số lượng bản", "Ngày chuyển", "Ký nhận",
            "Ghi chú"]
-
-
-@pytest.fixture(scope="session")
-def pki_dir(tmp_path_factory):
-    return tmp_path_factory.mktemp("documents-pages-pki")
-
-
-@pytest.fixture
-def app(make_app, pki_dir):
-    """The demo app whose signer (ca.lanhdao) holds a demo certificate."""
-    app = make_app(PKI_DIR=pki_dir)
-    with app.app_context():
-        load_demo()
-        db.session.commit()
-        signer = db.session.scalar(db.select(User).where(User.username == "ca.lanhdao"))
-        certificates.issue_demo_certificate(signer)
-    return app
 
 
 @pytest.fixture

@@ -9,30 +9,12 @@ from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
 
 from intranet.auth.models import User
-from intranet.demo.loader import load_demo
 from intranet.documents import certificates, register, services
 from intranet.documents.models import OutgoingDocument, RegisterCounter
 from intranet.extensions import db
 from intranet.plans.models import Plan
 from intranet.units.models import OrgUnit
 from workflows import WorkflowError
-
-
-@pytest.fixture(scope="session")
-def pki_dir(tmp_path_factory):
-    """One demo CA for the whole run, outside the repository's instance/."""
-    return tmp_path_factory.mktemp("documents-pki")
-
-
-@pytest.fixture
-def app(make_app, pki_dir):
-    """The demo app whose signer (ca.lanhdao) holds a demo certificate."""
-    app = make_app(PKI_DIR=pki_dir)
-    with app.app_context():
-        load_demo()
-        db.session.commit()
-        certificates.issue_demo_certificate(user("ca.lanhdao"))
-    return app
 
 
 def user(username: str) -> User:

@@ -9,7 +9,6 @@ from PIL import Image, ImageDraw
 from pypdf import PdfReader
 
 from intranet.auth.models import User
-from intranet.demo.loader import load_demo
 from intranet.documents import certificates
 from intranet.documents.models import OutgoingDocument, StampImage
 from intranet.documents.verification import verify_pdf
@@ -20,22 +19,6 @@ from intranet.units.models import OrgUnit
 from tests.conftest import htmx_get
 
 PAGE = "/van-ban/anh-ky-so"
-
-
-@pytest.fixture(scope="session")
-def pki_dir(tmp_path_factory):
-    return tmp_path_factory.mktemp("stamp-images-pki")
-
-
-@pytest.fixture
-def app(make_app, pki_dir):
-    app = make_app(PKI_DIR=pki_dir)
-    with app.app_context():
-        load_demo()
-        db.session.commit()
-        signer = db.session.scalar(db.select(User).where(User.username == "ca.lanhdao"))
-        certificates.issue_demo_certificate(signer)
-    return app
 
 
 @pytest.fixture
