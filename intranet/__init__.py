@@ -9,6 +9,7 @@ from sqlalchemy.engine import Engine
 
 from config import CONFIGS, BASE_DIR
 
+from . import fragments
 from .extensions import csrf, db, htmx, login_manager, migrate
 
 
@@ -31,6 +32,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     login_manager.init_app(app)
     csrf.init_app(app)
     htmx.init_app(app)
+    fragments.cache.init_app(app)
 
     from . import models  # noqa: F401  (every model registered before the first query)
     from .auth.routes import bp as auth_bp

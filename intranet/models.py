@@ -9,3 +9,4 @@ from .reports.models import (  # noqa: F401
     ConsolidatedReport, Contribution, Evidence, ReportPeriod, TargetFigure, TaskResult, UnitReport)
 from .budget.models import BudgetEstimate, BudgetLine  # noqa: F401
 from .notifications.models import Notification  # noqa: F401
+from .fragments import DataGeneration  # noqa: F401

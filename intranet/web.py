@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import abort, make_response, render_template, request
+from markupsafe import Markup
 
 from .extensions import db
 
@@ -14,10 +15,17 @@ def is_fragment_request() -> bool:
     return not (request.headers.get("HX-Boosted") or request.headers.get("HX-History-Restore-Request"))
 
 
-def render(page: str, fragment: str | None = None, *, status: int = 200, headers=None, **context):
-    """Render the full page, or only `fragment` for htmx; always `Vary: HX-Request`."""
-    template = fragment if fragment and is_fragment_request() else page
-    response = make_response(render_template(template, **context), status)
+def render(page: str, fragment: str | Markup | None = None, *, status: int = 200, headers=None,
+           **context):
+    """Render the full page, or only `fragment` for htmx; always `Vary: HX-Request`.
+
+    `fragment` is a template name, or HTML already rendered (a cached fragment, see fragments.py).
+    """
+    if fragment and is_fragment_request():
+        body = fragment if isinstance(fragment, Markup) else render_template(fragment, **context)
+    else:
+        body = render_template(page, **context)
+    response = make_response(body, status)
     response.headers["Vary"] = "HX-Request"
     for key, value in (headers or {}).items():
         response.headers[key] = value

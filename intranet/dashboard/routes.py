@@ -1,13 +1,17 @@
 """My work and the review queue."""
 from __future__ import annotations
 
-from flask import Blueprint, request
+from flask import Blueprint, render_template, request
 from flask_login import current_user, login_required
 
+from .. import fragments
 from ..auth.services import roles_required
+from ..formatting import today_vn
+from ..reports.services import dashboard_reports
+from ..tasks.queries import SOON_DAYS
 from ..units.services import units_with_tasks
 from ..web import render
-from .services import my_work as my_work_data
+from .services import my_tasks
 from .services import review_queue as review_queue_data
 
 bp = Blueprint("dashboard", __name__)
@@ -16,8 +20,12 @@ bp = Blueprint("dashboard", __name__)
 @bp.route("/")
 @login_required
 def my_work():
-    """Show what waits for me, and what is overdue or due soon, per plan."""
-    return render("dashboard/my_work.html", **my_work_data(current_user))
+    """Show what waits for me, and what is overdue or due soon, per plan; then my reports."""
+    today = today_vn()
+    tasks = fragments.cached("my-work", (current_user.id,), lambda: render_template(
+        "dashboard/_my_tasks.html", **my_tasks(current_user, today)))
+    return render("dashboard/my_work.html", my_tasks=tasks, today=today,
+                  reports=dashboard_reports(current_user, today, SOON_DAYS))
 
 
 @bp.route("/tham-dinh")
@@ -26,6 +34,12 @@ def my_work():
 def review_queue():
     """Công an tỉnh's queue of submitted tasks across all units."""
     unit_id = request.args.get("unit", type=int)
-    groups, total = review_queue_data(unit_id)
-    return render("dashboard/review_queue.html", "dashboard/_queue.html", groups=groups,
-                  total=total, units=units_with_tasks(), unit_id=unit_id)
+
+    def queue() -> str:
+        groups, total = review_queue_data(unit_id)
+        return render_template("dashboard/_queue.html", groups=groups, total=total, unit_id=unit_id)
+
+    # The same for every reviewer: the route's roles decide who may see it.
+    html = fragments.cached("review-queue", (unit_id,), queue)
+    return render("dashboard/review_queue.html", html, queue=html, units=units_with_tasks(),
+                  unit_id=unit_id)

@@ -9,7 +9,6 @@ from sqlalchemy.orm import load_only
 from ..extensions import db
 from ..formatting import today_vn
 from ..plans.models import Plan
-from ..reports.services import dashboard_reports
 from ..tasks.models import Task
 from ..tasks.queries import (IN_REVIEW, SOON_DAYS, awaiting_condition,  # noqa: F401 (re-exported)
                              deadline_condition, on_unit)
@@ -30,7 +29,7 @@ def _with_plans(sections: list[list[tuple]]) -> list[list[PlanGroup]]:
     return [[PlanGroup(plans[pid], rows, total) for pid, rows, total in section] for section in sections]
 
 
-def my_work(user, today: date | None = None, soon_days: int = SOON_DAYS) -> dict:
+def my_tasks(user, today: date | None = None, soon_days: int = SOON_DAYS) -> dict:
     """Tasks awaiting `user`, and their unit's (or, for Công an tỉnh, all) tasks near due."""
     today = today or today_vn()
     soon = today + timedelta(days=soon_days)
@@ -48,8 +47,6 @@ def my_work(user, today: date | None = None, soon_days: int = SOON_DAYS) -> dict
         "awaiting_count": awaiting_count,
         "near_count": near_count,
         "near_unit": None if user.sees_all_units else user.unit_id,
-        "today": today,
-        "reports": dashboard_reports(user, today, soon_days),
     }
 
 

@@ -1,11 +1,12 @@
 """Plans: the list, and one plan with its filterable task table."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, request
+from flask import Blueprint, abort, render_template, request
 from flask_login import current_user, login_required
 
 from workflows import TASK
 
+from .. import fragments
 from ..tasks.models import Task
 from ..tasks.queries import VIEWS, plan_condition
 from ..tasks.rows import read_rows
@@ -35,8 +36,16 @@ def detail(plan_id: int):
     if state and state not in {s.name for s in TASK.states}:
         state = None
     view = request.args.get("viec") if request.args.get("viec") in VIEWS else None
-    tasks = read_rows(plan_condition(plan.id, unit_id=unit_id, state=state, view=view,
-                                     user=current_user), (Task.position,))
-    return render("plans/detail.html", "plans/_task_table.html", plan=plan, tasks=tasks,
+
+    def table() -> str:
+        tasks = read_rows(plan_condition(plan.id, unit_id=unit_id, state=state, view=view,
+                                         user=current_user), (Task.position,))
+        return render_template("plans/_task_table.html", tasks=tasks, unit_id=unit_id, state=state,
+                               view=view)
+
+    # "Chờ tôi xử lý" depends on who asks; the other views and filters do not.
+    task_table = fragments.cached("plan-tasks", (plan.id, unit_id, state, view,
+                                                 current_user.id if view == "cho-toi" else None), table)
+    return render("plans/detail.html", task_table, plan=plan, task_table=task_table,
                   units=units_with_tasks(plan.id), unit_id=unit_id, state=state, view=view,
                   views=VIEWS, states=TASK.states, counts=task_counts(plan.id))

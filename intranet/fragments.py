@@ -1,0 +1,123 @@
+"""Rendered fragments kept per worker, valid for one generation of the data and one day.
+
+The long task tables (a plan's full table, my work, the review queue, a unit's dashboard) cost
+20–50 ms to query and render, and are read far more often than the data changes. Each worker
+keeps their HTML in a Flask-Caching store under a key made of:
+
+- the data generation: one row in the database, raised by the first flush of every transaction
+  that writes anything (except notifications, which no fragment shows). Workers share it through
+  the database, so a change made through one worker is seen by all the others on their next
+  request, and the raise commits or rolls back with the change it marks;
+- today's date in Vietnam, which deadline badges depend on;
+- whatever else the fragment depends on, given by the caller (plan, filters, user).
+
+A request that has written something in its own transaction neither stores nor reads fragments:
+its uncommitted rows must not outlive a rollback under a generation another writer may commit.
+A fragment never holds a CSRF token or anything else of the session: forms stay outside it.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from flask import current_app, g
+from flask_caching import Cache
+from markupsafe import Markup
+from sqlalchemy import DDL, BigInteger, Integer, event, select, update
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from .extensions import db
+from .formatting import today_vn
+
+cache = Cache()
+
+_BUMPED = "data_generation_bumped"
+ROW_ID = 1
+
+
+class DataGeneration(db.Model):
+    """One row: how many transactions have written data since the table was created."""
+
+    __tablename__ = "data_generation"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0)
+
+
+# The row exists from the start wherever the schema comes from create_all (tests, gen-data);
+# the migration inserts it too.
+event.listen(DataGeneration.__table__, "after_create",
+             DDL(f"INSERT INTO data_generation (id, value) VALUES ({ROW_ID}, 0)"))
+
+
+def _neutral_class(cls) -> bool:
+    """Rows no cached fragment reads: writing them leaves the generation alone."""
+    from .notifications.models import Notification
+
+    return issubclass(cls, Notification)
+
+
+def _neutral(instance) -> bool:
+    return _neutral_class(type(instance))
+
+
+def _bump(session: Session) -> None:
+    """Raise the generation once per transaction, inside that transaction."""
+    if session.info.get(_BUMPED):
+        return
+    session.info[_BUMPED] = True
+    session.execute(update(DataGeneration).where(DataGeneration.id == ROW_ID)
+                    .values(value=DataGeneration.value + 1))
+
+
+@event.listens_for(Session, "before_flush")
+def _before_flush(session: Session, _context, _instances) -> None:
+    changed = [*session.new, *session.deleted,
+               *(obj for obj in session.dirty if session.is_modified(obj, include_collections=False))]
+    if any(not _neutral(obj) for obj in changed):
+        _bump(session)
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _bulk_statement(state) -> None:
+    """`update(Task)…`, `delete(…)` and `insert(…)` sent through the session change data too."""
+    if not (state.is_update or state.is_delete or state.is_insert):
+        return
+    mapper = state.bind_mapper
+    if mapper is not None and mapper.class_ is DataGeneration:
+        return  # the raise itself
+    if mapper is not None and _neutral_class(mapper.class_):
+        return
+    _bump(state.session)
+
+
+@event.listens_for(Session, "after_commit")
+@event.listens_for(Session, "after_rollback")
+@event.listens_for(Session, "after_soft_rollback")
+def _transaction_over(session: Session, *_args) -> None:
+    session.info.pop(_BUMPED, None)
+
+
+def generation() -> int:
+    """The committed data generation, read once per request."""
+    if "data_generation" not in g:
+        g.data_generation = db.session.scalar(
+            select(DataGeneration.value).where(DataGeneration.id == ROW_ID)) or 0
+    return g.data_generation
+
+
+def writing() -> bool:
+    """Has this request's transaction written anything yet?"""
+    return bool(db.session.info.get(_BUMPED))
+
+
+def cached(name: str, key: tuple, build: Callable[[], str]) -> Markup:
+    """The HTML `build()` renders, from this worker's store when the data has not changed since."""
+    if writing() or not current_app.config.get("FRAGMENT_CACHE", True):
+        return Markup(build())
+    full_key = "fragment:" + "|".join(map(str, (name, generation(), today_vn().isoformat(), *key)))
+    html = cache.get(full_key)
+    if html is None:
+        html = build()
+        if not writing():  # build() may have written (it should not); then keep nothing
+            cache.set(full_key, html)
+    return Markup(html)

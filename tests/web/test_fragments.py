@@ -1,0 +1,188 @@
+"""Cached task tables: never stale after a write, wherever it was made, and never shared wrongly."""
+from datetime import date
+
+import pytest
+from sqlalchemy import event, select, update
+
+from intranet import create_app, fragments
+from intranet.extensions import db
+from intranet.fragments import DataGeneration
+from intranet.notifications.models import Notification
+from intranet.tasks.models import Task
+
+from ..conftest import Auth
+from .helpers import first_task_of, plan_112
+
+
+def generation() -> int:
+    return db.session.scalar(select(DataGeneration.value))
+
+
+@pytest.fixture
+def second_worker(app, tmp_path):
+    """Another app on the same database, as a second gunicorn worker is: its own fragment store."""
+    other = create_app("testing", SQLALCHEMY_DATABASE_URI=app.config["SQLALCHEMY_DATABASE_URI"],
+                       INSTANCE_DIR=str(tmp_path / "instance-2"))
+    yield other
+    with other.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+class Statements:
+    """Count the statements one request sends."""
+
+    def __init__(self, app):
+        with app.app_context():
+            self.engine = db.engine
+        self.count = 0
+        event.listen(self.engine, "before_cursor_execute", self._count)
+
+    def _count(self, *_args):
+        self.count += 1
+
+    def of(self, call):
+        self.count = 0
+        response = call()
+        return response, self.count
+
+    def close(self):
+        event.remove(self.engine, "before_cursor_execute", self._count)
+
+
+def plan_url(app) -> str:
+    with app.app_context():
+        return f"/ke-hoach/{plan_112().id}"
+
+
+def test_a_change_through_another_worker_shows_on_the_next_request(app, second_worker):
+    url = plan_url(app)
+    with app.app_context():
+        task = first_task_of("sgd")
+        task_id, text = task.id, task.text[:40]
+    reader = second_worker.test_client()
+    Auth(reader).login("ca.thuongtruc")
+    counter = Statements(second_worker)
+    try:
+        first, cold = counter.of(lambda: reader.get(url))
+        again, warm = counter.of(lambda: reader.get(url))
+    finally:
+        counter.close()
+    assert first.get_data(as_text=True) == again.get_data(as_text=True)
+    assert warm == cold - 2  # the task rows and their units came from the store
+    row = f'id="task-{task_id}"'
+    assert row in again.get_data(as_text=True) and text in again.get_data(as_text=True)
+
+    with app.app_context():  # the first worker moves the task on
+        db.session.get(Task, task_id).state = "submitted"
+        db.session.commit()
+
+    html = reader.get(url).get_data(as_text=True)
+    after_row = html[html.index(row):html.index("</tr>", html.index(row))]
+    assert "Đã gửi Công an tỉnh" in after_row
+
+
+def test_the_generation_rises_once_per_writing_transaction(app):
+    with app.app_context():
+        start = generation()
+        first, second = first_task_of("sgd"), first_task_of("syt")
+        first.draft = "Bản thảo một"
+        db.session.flush()
+        second.draft = "Bản thảo hai"
+        db.session.flush()
+        db.session.commit()
+        assert generation() == start + 1
+
+        first.draft = "Bỏ đi"
+        db.session.flush()
+        db.session.rollback()
+        assert generation() == start + 1
+        assert db.session.get(Task, first.id).draft == "Bản thảo một"
+
+        db.session.execute(update(Task).where(Task.id == first.id).values(draft="Sửa hàng loạt"))
+        db.session.commit()
+        assert generation() == start + 2
+
+
+def test_notifications_leave_the_generation_alone(app):
+    with app.app_context():
+        start = generation()
+        notification = Notification(user_id=1, kind="task_overdue", day=date(2026, 1, 5),
+                                    title="Nhiệm vụ quá hạn")
+        db.session.add(notification)
+        db.session.commit()
+        notification.read_at = notification.created_at
+        db.session.commit()
+        assert generation() == start
+
+
+def test_my_view_is_not_shown_to_someone_else(app):
+    url = plan_url(app) + "?viec=cho-toi"
+    sgd, syt = app.test_client(), app.test_client()
+    Auth(sgd).login("sgd.chuyenvien")
+    Auth(syt).login("syt.chuyenvien")
+    with app.app_context():
+        sgd_task, syt_task = first_task_of("sgd").id, first_task_of("syt").id
+    for _ in range(2):  # the second round is served from the store
+        sgd_html, syt_html = sgd.get(url).get_data(as_text=True), syt.get(url).get_data(as_text=True)
+        assert f'id="task-{sgd_task}"' in sgd_html and f'id="task-{syt_task}"' not in sgd_html
+        assert f'id="task-{syt_task}"' in syt_html and f'id="task-{sgd_task}"' not in syt_html
+
+
+def test_my_work_follows_the_reviewers_queue(app):
+    reviewer = app.test_client()
+    Auth(reviewer).login("ca.thuongtruc")
+    assert "Không có nhiệm vụ nào chờ thẩm định." in reviewer.get("/tham-dinh").get_data(as_text=True)
+    before = reviewer.get("/").get_data(as_text=True)
+    with app.app_context():
+        task = first_task_of("sgd")
+        task.state, task.draft = "submitted", "Đã hoàn thành"
+        text = task.text[:40]
+        db.session.commit()
+    assert text in reviewer.get("/tham-dinh").get_data(as_text=True)
+    after = reviewer.get("/").get_data(as_text=True)
+    assert text not in before.split("Quá hạn và sắp đến hạn")[0]
+    assert text in after.split("Quá hạn và sắp đến hạn")[0]
+
+
+def test_deadline_badges_are_worked_out_again_the_next_day(app, monkeypatch):
+    url = plan_url(app)
+    with app.app_context():
+        task = first_task_of("sgd")
+        task.due_on, row = date(2030, 12, 31), f'id="task-{task.id}"'
+        db.session.commit()
+    client = app.test_client()
+    Auth(client).login("ca.thuongtruc")
+
+    def badge() -> str:
+        html = client.get(url).get_data(as_text=True)
+        cell = html[html.index(row):html.index("</tr>", html.index(row))]
+        return cell.split('<span class="badge badge-')[1].split("</span>")[0]
+
+    assert badge().endswith(">Trong hạn")
+    later = date(2031, 1, 5)
+    monkeypatch.setattr(fragments, "today_vn", lambda: later)
+    monkeypatch.setattr("intranet.tasks.rows.today_vn", lambda: later)
+    assert badge() == 'danger" title="31/12/2030">Quá hạn'
+
+
+def test_a_request_that_has_written_neither_reads_nor_keeps_fragments(app):
+    built = []
+
+    def build():
+        built.append(1)
+        return "<p>bảng</p>"
+
+    with app.test_request_context():
+        assert fragments.cached("thu", (1,), build) == "<p>bảng</p>"
+        fragments.cached("thu", (1,), build)
+        assert len(built) == 1  # kept, then read back
+        first_task_of("sgd").draft = "Chưa lưu"
+        db.session.flush()
+        fragments.cached("thu", (1,), build)
+        fragments.cached("thu", (2,), build)
+        assert len(built) == 3
+        db.session.rollback()
+    with app.test_request_context():
+        fragments.cached("thu", (2,), build)
+        assert len(built) == 4  # (2,) was built inside the writing transaction and not kept
