@@ -44,11 +44,9 @@ class Config:
     MAIL_FROM = os.environ.get("MAIL_FROM", "intranet@localhost")
     PUBLIC_URL = os.environ.get("PUBLIC_URL", "http://127.0.0.1:5000")
     DUE_SOON_DAYS = 7
-    # Rendered task tables kept per worker (intranet/fragments.py); at most this many, ≈ 200 kB each.
-    FRAGMENT_CACHE = True
-    CACHE_TYPE = "SimpleCache"
-    CACHE_THRESHOLD = 300
-    CACHE_DEFAULT_TIMEOUT = 3600
+    # Rendered task tables kept per worker (intranet/fragments.py), in characters of HTML:
+    # 16 M characters of Vietnamese HTML take about 32 MiB per worker; 0 turns the store off.
+    FRAGMENT_CACHE_CHARS = int(os.environ.get("INTRANET_FRAGMENT_CACHE_CHARS", 16_000_000))
 
     @classmethod
     def init(cls, app) -> None:

@@ -32,7 +32,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     login_manager.init_app(app)
     csrf.init_app(app)
     htmx.init_app(app)
-    fragments.cache.init_app(app)
+    fragments.init_app(app)
 
     from . import models  # noqa: F401  (every model registered before the first query)
     from .auth.routes import bp as auth_bp

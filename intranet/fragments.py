@@ -1,8 +1,8 @@
 """Rendered fragments kept per worker, valid for one generation of the data and one day.
 
-The long task tables (a plan's full table, my work, the review queue, a unit's dashboard) cost
-20–50 ms to query and render, and are read far more often than the data changes. Each worker
-keeps their HTML in a Flask-Caching store under a key made of:
+The long task tables (a plan's full table, my work, the review queue) cost 20–50 ms to query and
+render, and are read far more often than the data changes. Each worker keeps their HTML in a
+least-recently-used store bounded in characters (FRAGMENT_CACHE_CHARS), under a key made of:
 
 - the data generation: one row in the database, raised by the first flush of every transaction
   that writes anything (except notifications, which no fragment shows). Workers share it through
@@ -17,18 +17,17 @@ A fragment never holds a CSRF token or anything else of the session: forms stay 
 """
 from __future__ import annotations
 
+import threading
 from typing import Callable
 
+from cachetools import LRUCache
 from flask import current_app, g
-from flask_caching import Cache
 from markupsafe import Markup
 from sqlalchemy import DDL, BigInteger, Integer, event, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from .extensions import db
 from .formatting import today_vn
-
-cache = Cache()
 
 _BUMPED = "data_generation_bumped"
 ROW_ID = 1
@@ -110,14 +109,44 @@ def writing() -> bool:
     return bool(db.session.info.get(_BUMPED))
 
 
+class FragmentStore:
+    """This worker's fragments: least recently used go first once they hold `max_chars` in all."""
+
+    def __init__(self, max_chars: int):
+        self._lru = LRUCache(maxsize=max_chars, getsizeof=len)
+        self._lock = threading.Lock()  # the development server runs requests in threads
+
+    def get(self, key: tuple) -> str | None:
+        with self._lock:
+            return self._lru.get(key)
+
+    def put(self, key: tuple, html: str) -> None:
+        if len(html) > self._lru.maxsize:
+            return
+        with self._lock:
+            self._lru[key] = html
+
+    def __len__(self) -> int:
+        return len(self._lru)
+
+
+def init_app(app) -> None:
+    """Give the app its store; FRAGMENT_CACHE_CHARS = 0 turns caching off."""
+    app.extensions["fragments"] = FragmentStore(app.config["FRAGMENT_CACHE_CHARS"])
+
+
+def store() -> FragmentStore:
+    return current_app.extensions["fragments"]
+
+
 def cached(name: str, key: tuple, build: Callable[[], str]) -> Markup:
     """The HTML `build()` renders, from this worker's store when the data has not changed since."""
-    if writing() or not current_app.config.get("FRAGMENT_CACHE", True):
+    if writing() or not current_app.config["FRAGMENT_CACHE_CHARS"]:
         return Markup(build())
-    full_key = "fragment:" + "|".join(map(str, (name, generation(), today_vn().isoformat(), *key)))
-    html = cache.get(full_key)
+    full_key = (name, generation(), today_vn(), *key)
+    html = store().get(full_key)
     if html is None:
         html = build()
         if not writing():  # build() may have written (it should not); then keep nothing
-            cache.set(full_key, html)
+            store().put(full_key, html)
     return Markup(html)

@@ -186,3 +186,23 @@ def test_a_request_that_has_written_neither_reads_nor_keeps_fragments(app):
     with app.test_request_context():
         fragments.cached("thu", (2,), build)
         assert len(built) == 4  # (2,) was built inside the writing transaction and not kept
+
+
+def test_the_store_forgets_the_least_recently_used_beyond_its_size():
+    store = fragments.FragmentStore(max_chars=10)
+    store.put(("a",), "x" * 6)
+    store.put(("b",), "y" * 4)
+    assert store.get(("a",)) == "x" * 6  # a is now the more recently used
+    store.put(("c",), "z" * 3)
+    assert store.get(("b",)) is None and store.get(("a",)) and store.get(("c",))
+    store.put(("d",), "w" * 11)  # larger than the whole store: not kept, nothing evicted for it
+    assert store.get(("d",)) is None and len(store) == 2
+
+
+def test_caching_can_be_turned_off(make_app):
+    app = make_app(FRAGMENT_CACHE_CHARS=0)
+    built = []
+    with app.test_request_context():
+        for _ in range(2):
+            fragments.cached("thu", (), lambda: built.append(1) or "<p>bảng</p>")
+    assert len(built) == 2
