@@ -9,10 +9,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from flask import url_for
-from sqlalchemy import event, func, select
+from sqlalchemy import event, func, select, update
 
 from intranet.auth.models import User, UserRole
 from intranet.extensions import db
+from intranet.fragments import DataGeneration
 from intranet.tasks.models import Task, TaskUnit
 from intranet.units.models import OrgUnit
 
@@ -102,6 +103,7 @@ class Subjects:
     plan_tasks: int
     task_ids: list[int]
     drafting: list[int]
+    steps: list[tuple[str, str, dict]] = field(default_factory=list)  # transition_steps()
 
 
 def find_subjects(app, unit_code: str = "dv003") -> Subjects:
@@ -170,6 +172,15 @@ def pages(app, subjects: Subjects) -> list[Page]:
         ]
 
 
+def transition_steps(app, subjects: Subjects) -> list[tuple[str, str, dict]]:
+    """(role, path with `{task}`, form) of each step of CYCLE, for the load generator."""
+    marker = 2_147_483_647
+    with app.test_request_context():
+        return [(role, url_for("tasks.transition", task_id=marker, trigger=trigger).replace(str(marker), "{task}"),
+                 {"reason": REASON} if trigger == "return_to_unit" else {})
+                for role, trigger in CYCLE]
+
+
 class Bench:
     """Three logged-in test clients and a statement counter on one app."""
 
@@ -190,10 +201,19 @@ class Bench:
         spent = time.perf_counter() - began
         return response, spent, self.counter.count, self.counter.seconds
 
-    def page(self, page: Page, requests: int, warmup: int) -> Sample:
+    def invalidate(self) -> None:
+        """Raise the data generation, as any write does: every cached fragment is stale."""
+        with self.app.app_context():
+            db.session.execute(update(DataGeneration).values(value=DataGeneration.value + 1))
+            db.session.commit()
+
+    def page(self, page: Page, requests: int, warmup: int, cold: bool = False) -> Sample:
+        """Time GETs of the page; `cold`: after a write each time, so no cached fragment serves."""
         client, sample = self.clients[page.user], Sample()
         for n in range(warmup + requests):
             path = page.paths[n % len(page.paths)]
+            if cold:
+                self.invalidate()
             response, spent, count, sql = self._timed(lambda: client.get(path))
             if response.status_code != 200:
                 raise RuntimeError(f"{path} answered {response.status_code}")

@@ -2,32 +2,53 @@
 
 Run as its own process (bench/run.py starts it) so its CPU use is not the server's:
     python bench/load.py --port 8000 --cookie 'session=...' --seconds 5 --clients 16 /a /b
+
+With --cycle FILE, each client instead POSTs a cycle of steps on a task of its own, as htmx does
+(X-CSRFToken header): FILE is JSON {"tasks": [ids], "steps": [{"path": ".../{task}/...",
+"cookie": ..., "token": ..., "form": "url-encoded body"}]}. There must be a task per client.
 """
 from __future__ import annotations
 
 import argparse
 import http.client
 import json
+from pathlib import Path
 import statistics
 import threading
 import time
 from collections import Counter
 
 
-def _client(port: int, paths: list[str], cookie: str, offset: int, start: threading.Event,
-            window: dict, result: dict) -> None:
-    """Send requests back to back until the window closes; reconnect when the server closes."""
+def _gets(paths: list[str], cookie: str, offset: int):
+    """GET the paths in turn, starting at `offset`."""
     headers = {"Cookie": cookie} if cookie else {}
-    conn, latencies, statuses, errors, i = None, [], Counter(), 0, offset
+    i = offset
+    while True:
+        yield "GET", paths[i % len(paths)], None, headers
+        i += 1
+
+
+def _posts(cycle: dict, offset: int):
+    """POST the cycle's steps in turn on this client's own task, as htmx sends them."""
+    task = cycle["tasks"][offset]
+    while True:
+        for step in cycle["steps"]:
+            yield "POST", step["path"].format(task=task), step.get("form", ""), {
+                "Cookie": step["cookie"], "X-CSRFToken": step["token"], "HX-Request": "true",
+                "Content-Type": "application/x-www-form-urlencoded"}
+
+
+def _client(port: int, requests, start: threading.Event, window: dict, result: dict) -> None:
+    """Send requests back to back until the window closes; reconnect when the server closes."""
+    conn, latencies, statuses, errors = None, [], Counter(), 0
     start.wait()
     while time.perf_counter() < window["until"]:
-        path = paths[i % len(paths)]
-        i += 1
+        method, path, body, headers = next(requests)
         began = time.perf_counter()
         try:
             if conn is None:
                 conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-            conn.request("GET", path, headers=headers)
+            conn.request(method, path, body=body, headers=headers)
             response = conn.getresponse()
             response.read()
             statuses[response.status] += 1
@@ -46,12 +67,16 @@ def _client(port: int, paths: list[str], cookie: str, offset: int, start: thread
     result.update(latencies=latencies, statuses=statuses, errors=errors, ended=time.perf_counter())
 
 
-def run(port: int, paths: list[str], cookie: str, seconds: float, clients: int) -> dict:
+def run(port: int, paths: list[str], cookie: str, seconds: float, clients: int,
+        cycle: dict | None = None) -> dict:
     """Drive the server with `clients` concurrent clients; return counts, rate and latencies."""
+    if cycle and len(cycle["tasks"]) < clients:
+        raise SystemExit(f"--cycle needs a task per client: {len(cycle['tasks'])} for {clients} clients")
     start, window = threading.Event(), {}
     results = [{} for _ in range(clients)]
-    threads = [threading.Thread(target=_client, args=(port, paths, cookie, n, start, window, results[n]))
-               for n in range(clients)]
+    threads = [threading.Thread(target=_client, args=(
+        port, _posts(cycle, n) if cycle else _gets(paths, cookie, n), start, window, results[n]))
+        for n in range(clients)]
     for thread in threads:
         thread.start()
     began = time.perf_counter()
@@ -77,9 +102,13 @@ def main() -> None:
     parser.add_argument("--cookie", default="")
     parser.add_argument("--seconds", type=float, default=5.0)
     parser.add_argument("--clients", type=int, default=16)
-    parser.add_argument("paths", nargs="+")
+    parser.add_argument("--cycle", type=Path, help="JSON file: POST these steps instead of GETs")
+    parser.add_argument("paths", nargs="*")
     args = parser.parse_args()
-    print(json.dumps(run(args.port, args.paths, args.cookie, args.seconds, args.clients)))
+    cycle = json.loads(args.cycle.read_text()) if args.cycle else None
+    if not (cycle or args.paths):
+        parser.error("give paths to GET, or --cycle")
+    print(json.dumps(run(args.port, args.paths, args.cookie, args.seconds, args.clients, cycle)))
 
 
 if __name__ == "__main__":

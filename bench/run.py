@@ -21,6 +21,7 @@ import platform
 import sqlite3
 import sys
 import time
+import urllib.parse
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -38,7 +39,7 @@ from intranet.extensions import db  # noqa: E402
 from intranet.formatting import VN_TZ  # noqa: E402
 from intranet.scale.generate import generate  # noqa: E402
 
-from inprocess import Bench, find_subjects, pages  # noqa: E402
+from inprocess import Bench, find_subjects, pages, transition_steps  # noqa: E402
 from server import Gunicorn  # noqa: E402
 
 MAX_STATEMENTS, MAX_P95_MS, MIN_RATIO = 10, 30.0, 0.30
@@ -114,7 +115,9 @@ def machine(url: str) -> list[str]:
             f"- Python {platform.python_version()}, {database}"]
 
 
-def measure_inprocess(url: str, requests: int, warmup: int, say, explain: bool = False):
+def measure_inprocess(url: str, requests: int, warmup: int, say, explain: bool = False,
+                      after_write: bool = True):
+    """Each page with the fragment store warm, and (`after_write`) again after a write each time."""
     app = make_app(url)
     subjects = find_subjects(app)
     bench = Bench(app, subjects)
@@ -124,32 +127,45 @@ def measure_inprocess(url: str, requests: int, warmup: int, say, explain: bool =
             buffer = io.StringIO()
             bench.explain(page, buffer)
             say(buffer.getvalue().rstrip())
-    results = {}
+    results, cold = {}, {}
     for page in page_list:
         results[page.key] = bench.page(page, requests, warmup)
         say(f"  {page.title}: p50 {results[page.key].p50:.1f} ms, p95 {results[page.key].p95:.1f} ms, "
             f"{results[page.key].statements_label} statements")
+        if after_write:
+            cold[page.key] = bench.page(page, requests, warmup, cold=True)
+            say(f"    after a write each time (no cached fragment): p50 {cold[page.key].p50:.1f} ms, "
+                f"p95 {cold[page.key].p95:.1f} ms, {cold[page.key].statements_label} statements")
     results["transition"] = bench.transitions(requests, warmup)
     say(f"  Transition POST: p50 {results['transition'].p50:.1f} ms, p95 {results['transition'].p95:.1f} ms, "
         f"{results['transition'].statements_label} statements")
     bench.close()
     dispose(app)
-    return subjects, page_list, results
+    subjects.steps = transition_steps(app, subjects)
+    return subjects, page_list, results, cold
 
 
 def measure_load(url: str, subjects, page_list, seconds: float, clients: int, say) -> dict:
     server = Gunicorn(url, INSTANCE, SECRET, OUT / "gunicorn.log", workers=2)
     server.start()
     try:
-        cookies = {role: server.login(getattr(subjects, role)) for role in ("reviewer", "staff")}
+        cookies = {role: server.login(getattr(subjects, role)) for role in ("reviewer", "staff", "head")}
+        tokens = {role: server.htmx_token(cookie) for role, cookie in cookies.items()}
+        if len(subjects.drafting) < clients:
+            raise RuntimeError(f"{len(subjects.drafting)} drafting tasks for {clients} POSTing clients")
+        # Each client moves a task of its own round the cycle, as staff, head and reviewer in turn.
+        cycle = {"tasks": subjects.drafting[:clients], "steps": [
+            {"path": path, "cookie": cookies[role], "token": tokens[role], "form": urllib.parse.urlencode(form)}
+            for role, path, form in subjects.steps]}
         trivial = "/healthz"
         if server.get(trivial)[0] != 200:
             raise RuntimeError(f"gunicorn does not answer {trivial}; see {OUT / 'gunicorn.log'}")
         results = {"trivial_path": trivial}
-        for key, paths, cookie in [("trivial_before", [trivial], cookies["staff"]),
-                                   *[(p.key, p.paths, cookies[p.user]) for p in page_list],
-                                   ("trivial_after", [trivial], cookies["staff"])]:
-            results[key] = server.load(paths, cookie, seconds, clients)
+        for key, paths, cookie, steps in [("trivial_before", [trivial], cookies["staff"], None),
+                                          *[(p.key, p.paths, cookies[p.user], None) for p in page_list],
+                                          ("transition", [], "", cycle),
+                                          ("trivial_after", [trivial], cookies["staff"], None)]:
+            results[key] = server.load(paths, cookie, seconds, clients, steps)
             bad = {k: v for k, v in results[key]["statuses"].items() if k != "200"}
             say(f"  {key}: {results[key]['rps']:.1f} req/s, client-side p50 {results[key]['p50_ms']} ms"
                 + (f"  (non-200: {bad}, errors {results[key]['errors']})" if bad or results[key]["errors"] else ""))
@@ -159,33 +175,52 @@ def measure_load(url: str, subjects, page_list, seconds: float, clients: int, sa
     return results
 
 
-def table(page_list, one: dict, ten: dict | None, load: dict | None,
-          backend: str = "sqlite") -> tuple[list[str], list[str]]:
-    """The Markdown table, and one verdict line per target and page."""
+def _statements(warm, cold) -> str:
+    """'5 / 8': with the fragment store warm / after a write; one figure when they agree."""
+    if cold is None or cold.statements_label == warm.statements_label:
+        return warm.statements_label
+    return f"{warm.statements_label} / {cold.statements_label}"
+
+
+def table(page_list, one: dict, cold: dict, ten: dict | None, ten_cold: dict | None,
+          load: dict | None, backend: str = "sqlite") -> tuple[list[str], list[str]]:
+    """The Markdown table, and one verdict line per target and page.
+
+    A page with a cached fragment is measured twice: as it is served while nothing changes, and
+    after a write each time (every fragment stale), which is what the first reader after any
+    change waits for.
+    """
     trivial = None
     if load:
         trivial = (load["trivial_before"]["rps"] + load["trivial_after"]["rps"]) / 2
-    rows = ["| Page | Endpoint | p50 ms | p95 ms | Statements/request 1× | Statements/request 10× | req/s "
-            "| Ratio to trivial |", "|---|---|---:|---:|---:|---:|---:|---:|"]
+    rows = ["| Page | Endpoint | p50 ms | p95 ms | p50 / p95 ms after a write | Statements/request 1× "
+            "| Statements/request 10× | req/s | Ratio to trivial |",
+            "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
     verdicts = []
     entries = [(p.key, p.title, p.endpoint) for p in page_list]
     entries.append(("transition", "Transition POST (submit → send → start_review → return_to_unit, htmx)",
                     "tasks.transition"))
     for key, title, endpoint in entries:
-        s1, s10 = one[key], (ten or {}).get(key)
+        s1, c1 = one[key], cold.get(key)
+        s10, c10 = (ten or {}).get(key), (ten_cold or {}).get(key)
         rps = load[key]["rps"] if load and key in load else None
         ratio = rps / trivial if rps and trivial else None
-        rows.append(f"| {title} | `{endpoint}` | {s1.p50:.1f} | {s1.p95:.1f} | {s1.statements_label} | "
-                    f"{s10.statements_label if s10 else '–'} | {f'{rps:.0f}' if rps else '–'} | "
+        rows.append(f"| {title} | `{endpoint}` | {s1.p50:.1f} | {s1.p95:.1f} | "
+                    f"{f'{c1.p50:.1f} / {c1.p95:.1f}' if c1 else '–'} | {_statements(s1, c1)} | "
+                    f"{_statements(s10, c10) if s10 else '–'} | {f'{rps:.0f}' if rps else '–'} | "
                     f"{f'{ratio:.0%}' if ratio else '–'} |")
-        constant = s10 is None or set(s10.statements) <= set(s1.statements) | {max(s1.statements)}
-        verdicts.append(f"- {title}: statements {'MET' if max(s1.statements) <= MAX_STATEMENTS and constant else 'MISSED'}"
-                        f" ({s1.statements_label} at 1×, {s10.statements_label if s10 else 'not measured'} at 10×); "
-                        + (f"p95 {'MET' if s1.p95 < MAX_P95_MS else 'MISSED'} ({s1.p95:.1f} ms)"
-                           if backend == "sqlite" else f"p95 {s1.p95:.1f} ms (the target is set on SQLite)")
+        counts1 = set(s1.statements) | set(c1.statements if c1 else [])
+        counts10 = set(s10.statements if s10 else []) | set(c10.statements if c10 else [])
+        constant = not counts10 or counts10 <= counts1
+        worst = max(s1.p95, c1.p95 if c1 else 0)
+        p95 = f"{s1.p95:.1f} ms" + (f", {c1.p95:.1f} ms after a write" if c1 else "")
+        verdicts.append(f"- {title}: statements {'MET' if max(counts1) <= MAX_STATEMENTS and constant else 'MISSED'}"
+                        f" ({_statements(s1, c1)} at 1×, {_statements(s10, c10) if s10 else 'not measured'} at 10×); "
+                        + (f"p95 {'MET' if worst < MAX_P95_MS else 'MISSED'} ({p95})"
+                           if backend == "sqlite" else f"p95 {p95} (the target is set on SQLite)")
                         + (f"; throughput {'MET' if ratio >= MIN_RATIO else 'MISSED'} ({ratio:.0%})" if ratio else ""))
     if load:
-        rows.append(f"| Trivial endpoint `{load['trivial_path']}` (before / after) | `health.healthz` | – | – | – | – | "
+        rows.append(f"| Trivial endpoint `{load['trivial_path']}` (before / after) | `health.healthz` | – | – | – | – | – | "
                     f"{load['trivial_before']['rps']:.0f} / {load['trivial_after']['rps']:.0f} | 100% |")
     return rows, verdicts
 
@@ -206,7 +241,7 @@ def run(args, url: str) -> None:
             + ", ".join(f"{v:,} {k}" for k, v in counts.items() if k != "seconds"))
     say()
     say(f"## In process (Flask test client; {args.requests} requests after {args.warmup} warm-up per page)")
-    subjects, page_list, one = measure_inprocess(url, args.requests, args.warmup, say, args.explain)
+    subjects, page_list, one, cold = measure_inprocess(url, args.requests, args.warmup, say, args.explain)
     say(f"  accounts: reviewer {subjects.reviewer}, staff {subjects.staff} and head {subjects.head} "
         f"of {subjects.unit_name}; largest plan id {subjects.plan_id}")
     load = None
@@ -214,15 +249,15 @@ def run(args, url: str) -> None:
         say()
         say(f"## Throughput (gunicorn -w 2, {args.clients} clients from a second process, {args.seconds:g} s per page)")
         load = measure_load(url, subjects, page_list, args.seconds, args.clients, say)
-    ten = None
+    ten = ten_cold = None
     if not args.skip_10x:
         url10 = f"sqlite:///{OUT / 'bench-10x.sqlite3'}" if backend == "sqlite" else url
         counts10, seconds10 = prepare(url10, 10, args.seed, True)
         say()
         say(f"## 10× data ({counts10['task']:,} tasks, {counts10['audit_event']:,} audit events, generated in "
             f"{seconds10:.1f} s; {args.requests_10x} requests per page)")
-        _, _, ten = measure_inprocess(url10, args.requests_10x, 3, say)
-    rows, verdicts = table(page_list, one, ten, load, backend)
+        _, _, ten, ten_cold = measure_inprocess(url10, args.requests_10x, 3, say)
+    rows, verdicts = table(page_list, one, cold, ten, ten_cold, load, backend)
     say()
     say("## Results")
     say()

@@ -16,6 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 LOAD = Path(__file__).resolve().parent / "load.py"
 CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+HTMX_CSRF = re.compile(r'"X-CSRFToken": "([^"]+)"')
 
 
 def free_port() -> int:
@@ -80,11 +81,21 @@ class Gunicorn:
         finally:
             conn.close()
 
-    def load(self, paths: list[str], cookie: str, seconds: float, clients: int) -> dict:
-        """Run the load generator in a second process against this server."""
+    def htmx_token(self, cookie: str) -> str:
+        """The CSRF token the pages give htmx (hx-headers) in this session."""
+        return HTMX_CSRF.search(self.get("/", cookie)[2]).group(1)
+
+    def load(self, paths: list[str], cookie: str, seconds: float, clients: int,
+             cycle: dict | None = None) -> dict:
+        """Run the load generator in a second process against this server (GETs, or a POST cycle)."""
+        extra = list(paths)
+        if cycle is not None:
+            cycle_file = self.log.with_name("load-cycle.json")
+            cycle_file.write_text(json.dumps(cycle), encoding="utf-8")
+            extra = ["--cycle", str(cycle_file)]
         done = subprocess.run(
             [sys.executable, str(LOAD), "--port", str(self.port), "--cookie", cookie,
-             "--seconds", str(seconds), "--clients", str(clients), *paths],
+             "--seconds", str(seconds), "--clients", str(clients), *extra],
             capture_output=True, text=True, check=True)
         return json.loads(done.stdout)
 
