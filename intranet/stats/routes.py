@@ -1,9 +1,10 @@
 """Dashboards: all plans, one plan, one unit, and the emulation ranking (thi đua)."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, request
+from flask import Blueprint, abort, render_template, request
 from flask_login import current_user, login_required
 
+from .. import fragments
 from ..formatting import today_vn
 from ..plans.models import Plan
 from ..reports.periods import deadline_status as report_deadline_status
@@ -42,8 +43,11 @@ def unit(unit_id: int):
     unit = get_or_404(OrgUnit, unit_id)
     if not can_view_unit_dashboard(current_user, unit.id):
         abort(403)
-    return render("stats/unit.html", unit=unit, percent=services.percent,
-                  report_status=report_deadline_status, **services.unit_dashboard(unit))
+    # The same for everyone allowed to see it (checked above).
+    dashboard = fragments.cached("unit-dashboard", (unit.id,), lambda: render_template(
+        "stats/_unit.html", unit=unit, percent=services.percent, report_status=report_deadline_status,
+        **services.unit_dashboard(unit)))
+    return render("stats/unit.html", unit=unit, dashboard=dashboard)
 
 
 @bp.route("/xep-hang")

@@ -1,4 +1,5 @@
 """Cached task tables: never stale after a write, wherever it was made, and never shared wrongly."""
+import re
 from datetime import date
 
 import pytest
@@ -11,7 +12,7 @@ from intranet.notifications.models import Notification
 from intranet.tasks.models import Task
 
 from ..conftest import Auth
-from .helpers import first_task_of, plan_112
+from .helpers import first_task_of, plan_112, unit
 
 
 def generation() -> int:
@@ -206,3 +207,21 @@ def test_caching_can_be_turned_off(make_app):
         for _ in range(2):
             fragments.cached("thu", (), lambda: built.append(1) or "<p>bảng</p>")
     assert len(built) == 2
+
+
+def test_a_units_dashboard_counts_a_task_the_moment_it_is_removed(app):
+    client = app.test_client()
+    Auth(client).login("sgd.lanhdao")
+    with app.app_context():
+        url = f"/thong-ke/don-vi/{unit('sgd').id}"
+
+    def total() -> int:
+        html = client.get(url).get_data(as_text=True)
+        return int(re.search(r'Tổng số nhiệm vụ</span><span class="value">(\d+)', html).group(1))
+
+    before = total()
+    assert total() == before
+    with app.app_context():
+        db.session.delete(first_task_of("sgd"))
+        db.session.commit()
+    assert total() == before - 1
