@@ -18,7 +18,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from .. import formatting
-from . import layout
+from . import layout, pdf_pool
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +95,10 @@ class _Styles:
     fetcher: StaticOnlyFetcher
 
 
+# Templates whose appendix starts on its own page and numbers its pages on its own, by context key:
+# the main part and the appendix are printed at the same time (pdf_pool) and joined.
+_SPLIT_AT_APPENDIX = {"pdf/plan.html": "appendix_rows"}
+
 _env: jinja2.Environment | None = None
 _styles_cache: dict[tuple, _Styles] = {}
 # Pango and fontconfig are not safe to drive from several threads at once.
@@ -161,9 +165,27 @@ def pdf_page_count(data: bytes) -> int:
 
 def _render(template, context, jinja_env, font_path, *, with_boxes):
     context = {key: value for key, value in context.items() if key != "stylesheet_href"}
-    html = render_html(template, context, jinja_env=jinja_env)
+    faces = _font_faces(font_path)  # resolved here: a helper process has no app to ask
+    helper = pdf_pool.ready_helper(_warm_up) if _splits(template, context) else None
+    if helper is None:
+        return _pdf_from_html(render_html(template, context, jinja_env=jinja_env), faces, with_boxes)
+    jobs = [(render_html(template, {**context, "pdf_part": part}, jinja_env=jinja_env), faces,
+             with_boxes and part == "main") for part in ("main", "appendix")]
+    results = pdf_pool.run_parts(_pdf_from_html, jobs, helper)
+    # Signature blocks are in the main part, which comes first: its page indexes hold.
+    return _join([data for data, _ in results]), results[0][1]
+
+
+def _splits(template: str, context: dict) -> bool:
+    """Whether the template prints its main part and its appendix apart, and this one has an appendix."""
+    key = _SPLIT_AT_APPENDIX.get(template)
+    return bool(key and context.get(key))
+
+
+def _pdf_from_html(html: str, faces: dict, with_boxes: bool) -> tuple[bytes, list[SignatureBox]]:
+    """WeasyPrint: HTML to PDF bytes, and the signature boxes when asked (also run in the helper)."""
     with _lock:
-        styles = _styles(font_path)
+        styles = _styles(faces)
         try:
             document = HTML(
                 string=html, base_url=REPO_DIR.as_uri() + "/", url_fetcher=styles.fetcher
@@ -175,6 +197,29 @@ def _render(template, context, jinja_env, font_path, *, with_boxes):
             raise
         boxes = _signature_boxes(document) if with_boxes else []
     return data, boxes
+
+
+def _warm_up() -> None:
+    """Load WeasyPrint, the fonts and the stylesheet in a new helper process."""
+    _pdf_from_html('<p lang="vi">Kế hoạch <b>số</b> <i>ngày</i></p>', _font_faces(None), False)
+
+
+def _join(parts: list[bytes]) -> bytes:
+    """One PDF of the parts' pages in order, with the first part's title, author and language."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject
+
+    readers = [PdfReader(io.BytesIO(data)) for data in parts]
+    writer = PdfWriter()
+    for reader in readers:
+        writer.append(reader)
+    writer.add_metadata(readers[0].metadata or {})
+    lang = readers[0].trailer["/Root"].get("/Lang")
+    if lang is not None:
+        writer._root_object[NameObject("/Lang")] = lang
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def _signature_boxes(document) -> list[SignatureBox]:
@@ -201,8 +246,7 @@ def _signature_boxes(document) -> list[SignatureBox]:
     return [found[i] for i in sorted(found)]
 
 
-def _styles(font_path: str | None) -> _Styles:
-    faces = _font_faces(font_path)
+def _styles(faces: dict[tuple[str, str], Path]) -> _Styles:
     key = (tuple(sorted(faces.items())), PDF_CSS.stat().st_mtime_ns)
     styles = _styles_cache.get(key)
     if styles is None:

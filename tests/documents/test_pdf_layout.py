@@ -15,6 +15,7 @@ from intranet.documents import layout, pdf
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import pdf_samples  # noqa: E402
+from pdf_printing import printing  # noqa: E402
 
 MM = 72 / 25.4
 PAGE_W, PAGE_H = 595.28, 841.89
@@ -36,10 +37,12 @@ def margin_numbers(page) -> list[dict]:
     return [w for w in page.extract_words() if w["bottom"] <= TOP]
 
 
-@pytest.fixture(scope="module")
-def plan_pdf():
+@pytest.fixture(scope="module", params=[False, True], ids=["one-process", "with-helper"])
+def plan_pdf(request):
+    """The sample plan printed in one piece, and printed as main text and Phụ lục apart then joined."""
     context = pdf_samples.plan_context(qr_png=layout.qr_data_uri("https://intranet.local/vb/112-KH-UBND"))
-    data, boxes = pdf.render_pdf_with_boxes("pdf/plan.html", context)
+    with printing(helper=request.param):
+        data, boxes = pdf.render_pdf_with_boxes("pdf/plan.html", context)
     with pdfplumber.open(io.BytesIO(data)) as document:
         pages = list(document.pages)
         texts = [page.extract_text() for page in pages]
