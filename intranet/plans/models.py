@@ -36,7 +36,7 @@ class Plan(db.Model):
     signers: Mapped[list] = mapped_column(JSON, default=list)
     status: Mapped[str] = mapped_column(String(20), default="issued")
     source_filename: Mapped[str | None] = mapped_column(String(255))
-    source_text: Mapped[str | None] = mapped_column(Text)
+    source_text: Mapped[str | None] = mapped_column(Text, deferred=True)  # only the importer reads it
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
 
