@@ -1,9 +1,7 @@
 """Plans: the list, and one plan with its filterable task table."""
 from __future__ import annotations
 
-import functools
-
-from flask import Blueprint, render_template, request
+from flask import Blueprint, abort, render_template, request
 from flask_login import current_user, login_required
 
 from workflows import TASK
@@ -13,8 +11,7 @@ from ..tasks.models import Task
 from ..tasks.queries import VIEWS, plan_condition
 from ..tasks.rows import read_rows
 from ..units.services import units_with_tasks
-from ..web import get_or_404, is_fragment_request, render
-from .models import Plan
+from ..web import is_fragment_request, render
 from .services import load_plan, plans_overview, task_counts
 
 bp = Blueprint("plans", __name__, url_prefix="/ke-hoach")
@@ -34,7 +31,9 @@ def detail(plan_id: int):
 
     Everything but the document links (which depend on who asks) comes from cached fragments.
     """
-    plan = get_or_404(Plan, plan_id)
+    plan = load_plan(plan_id)
+    if plan is None:
+        abort(404)
     unit_id = request.args.get("unit", type=int)
     state = request.args.get("state") or None
     if state and state not in {s.name for s in TASK.states}:
@@ -52,13 +51,12 @@ def detail(plan_id: int):
                                                  current_user.id if view == "cho-toi" else None), table)
     if is_fragment_request():
         return render("plans/detail.html", task_table)
-    full = functools.cache(lambda: load_plan(plan.id))  # deadlines, targets: only when rendered
     return render(
         "plans/detail.html", plan=plan, task_table=task_table,
         plan_head=fragments.cached("plan-head", (plan.id,), lambda: render_template(
-            "plans/_head.html", plan=full())),
+            "plans/_head.html", plan=plan)),
         plan_text=fragments.cached("plan-text", (plan.id,), lambda: render_template(
-            "plans/_text.html", plan=full())),
+            "plans/_text.html", plan=plan)),
         task_filters=fragments.cached("plan-filters", (plan.id, unit_id, state, view), lambda: render_template(
             "plans/_filters.html", plan=plan, units=units_with_tasks(plan.id), unit_id=unit_id,
             state=state, view=view, views=VIEWS, states=TASK.states, counts=task_counts(plan.id))))
