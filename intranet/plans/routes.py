@@ -1,6 +1,8 @@
 """Plans: the list, and one plan with its filterable task table."""
 from __future__ import annotations
 
+import functools
+
 from flask import Blueprint, abort, render_template, request
 from flask_login import current_user, login_required
 
@@ -11,7 +13,8 @@ from ..tasks.models import Task
 from ..tasks.queries import VIEWS, plan_condition
 from ..tasks.rows import read_rows
 from ..units.services import units_with_tasks
-from ..web import is_fragment_request, render
+from ..web import get_or_404, is_fragment_request, render
+from .models import Plan
 from .services import load_plan, plans_overview, task_counts
 
 bp = Blueprint("plans", __name__, url_prefix="/ke-hoach")
@@ -31,32 +34,42 @@ def detail(plan_id: int):
 
     Everything but the document links (which depend on who asks) comes from cached fragments.
     """
-    plan = load_plan(plan_id)
-    if plan is None:
-        abort(404)
     unit_id = request.args.get("unit", type=int)
     state = request.args.get("state") or None
     if state and state not in {s.name for s in TASK.states}:
         state = None
     view = request.args.get("viec") if request.args.get("viec") in VIEWS else None
+    if is_fragment_request():  # a filter changed: only the table
+        plan = get_or_404(Plan, plan_id)
+        return render("plans/detail.html", _task_table(plan, unit_id, state, view))
 
-    def table() -> str:
+    # The plan's own text first: if it has to be rendered, the plan is loaded with its deadlines
+    # and targets, and the get below finds it in the session instead of reading it again.
+    @functools.cache
+    def full() -> Plan:
+        return load_plan(plan_id) or abort(404)
+
+    def with_plan(template: str):
+        return lambda: render_template(template, plan=full())
+
+    plan_head = fragments.cached("plan-head", (plan_id,), with_plan("plans/_head.html"))
+    plan_text = fragments.cached("plan-text", (plan_id,), with_plan("plans/_text.html"))
+    plan = get_or_404(Plan, plan_id)
+    task_filters = fragments.cached("plan-filters", (plan.id, unit_id, state, view), lambda: render_template(
+        "plans/_filters.html", plan=plan, units=units_with_tasks(plan.id), unit_id=unit_id,
+        state=state, view=view, views=VIEWS, states=TASK.states, counts=task_counts(plan.id)))
+    return render("plans/detail.html", plan=plan, plan_head=plan_head, plan_text=plan_text,
+                  task_filters=task_filters, task_table=_task_table(plan, unit_id, state, view))
+
+
+def _task_table(plan, unit_id: int | None, state: str | None, view: str | None):
+    """The plan's task table under the filters; "Chờ tôi xử lý" depends on who asks, nothing else does."""
+
+    def build() -> str:
         tasks = read_rows(plan_condition(plan.id, unit_id=unit_id, state=state, view=view,
                                          user=current_user), (Task.position,))
         return render_template("plans/_task_table.html", tasks=tasks, unit_id=unit_id, state=state,
                                view=view)
 
-    # "Chờ tôi xử lý" depends on who asks; the other views and filters do not.
-    task_table = fragments.cached("plan-tasks", (plan.id, unit_id, state, view,
-                                                 current_user.id if view == "cho-toi" else None), table)
-    if is_fragment_request():
-        return render("plans/detail.html", task_table)
-    return render(
-        "plans/detail.html", plan=plan, task_table=task_table,
-        plan_head=fragments.cached("plan-head", (plan.id,), lambda: render_template(
-            "plans/_head.html", plan=plan)),
-        plan_text=fragments.cached("plan-text", (plan.id,), lambda: render_template(
-            "plans/_text.html", plan=plan)),
-        task_filters=fragments.cached("plan-filters", (plan.id, unit_id, state, view), lambda: render_template(
-            "plans/_filters.html", plan=plan, units=units_with_tasks(plan.id), unit_id=unit_id,
-            state=state, view=view, views=VIEWS, states=TASK.states, counts=task_counts(plan.id))))
+    return fragments.cached("plan-tasks", (plan.id, unit_id, state, view,
+                                           current_user.id if view == "cho-toi" else None), build)
