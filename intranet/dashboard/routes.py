@@ -10,7 +10,7 @@ from ..formatting import today_vn
 from ..reports.services import dashboard_reports
 from ..tasks.queries import SOON_DAYS
 from ..units.services import units_with_tasks
-from ..web import render
+from ..web import is_fragment_request, render
 from .services import my_tasks
 from .services import review_queue as review_queue_data
 
@@ -41,5 +41,8 @@ def review_queue():
 
     # The same for every reviewer: the route's roles decide who may see it.
     html = fragments.cached("review-queue", (unit_id,), queue)
-    return render("dashboard/review_queue.html", html, queue=html, units=units_with_tasks(),
-                  unit_id=unit_id)
+    if is_fragment_request():
+        return render("dashboard/review_queue.html", html)
+    filters = fragments.cached("review-filters", (unit_id,), lambda: render_template(
+        "dashboard/_queue_filters.html", units=units_with_tasks(), unit_id=unit_id))
+    return render("dashboard/review_queue.html", queue=html, filters=filters)
