@@ -4,10 +4,12 @@ The long task tables (a plan's full table, my work, the review queue) cost 20–
 render, and are read far more often than the data changes. Each worker keeps their HTML in a
 least-recently-used store bounded in characters (FRAGMENT_CACHE_CHARS), under a key made of:
 
-- the data generation: one row in the database, raised by the first flush of every transaction
-  that writes anything (except notifications, which no fragment shows). Workers share it through
-  the database, so a change made through one worker is seen by all the others on their next
-  request, and the raise commits or rolls back with the change it marks;
+- the data generation: one row in the database, raised just before the commit of every
+  transaction that wrote anything (except notifications, which no fragment shows). Workers share
+  it through the database, so a change made through one worker is seen by all the others on
+  their next request, and the raise commits or rolls back with the change it marks. Raising it
+  last keeps its row lock for the commit only: a writer waiting for it holds nothing the holder
+  will wait for, so writers queue there but cannot deadlock on it (PostgreSQL);
 - today's date in Vietnam, which deadline badges depend on;
 - whatever else the fragment depends on, given by the caller (plan, filters, user).
 
@@ -29,7 +31,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from .extensions import db
 from .formatting import today_vn
 
-_BUMPED = "data_generation_bumped"
+_WROTE = "data_generation_wrote"
 ROW_ID = 1
 
 
@@ -59,13 +61,13 @@ def _neutral(instance) -> bool:
     return _neutral_class(type(instance))
 
 
-def _bump(session: Session) -> None:
-    """Raise the generation once per transaction, inside that transaction."""
-    if session.info.get(_BUMPED):
-        return
-    session.info[_BUMPED] = True
-    session.execute(update(DataGeneration).where(DataGeneration.id == ROW_ID)
-                    .values(value=DataGeneration.value + 1))
+def data_changed(session: Session) -> None:
+    """Mark the session's transaction as one that changes data (the commit raises the generation).
+
+    The ORM's flushes and statements mark it by themselves; call this after writing through the
+    connection directly (bulk loads).
+    """
+    session.info[_WROTE] = True
 
 
 @event.listens_for(Session, "before_flush")
@@ -73,7 +75,7 @@ def _before_flush(session: Session, _context, _instances) -> None:
     changed = [*session.new, *session.deleted,
                *(obj for obj in session.dirty if session.is_modified(obj, include_collections=False))]
     if any(not _neutral(obj) for obj in changed):
-        _bump(session)
+        data_changed(session)
 
 
 @event.listens_for(Session, "do_orm_execute")
@@ -82,18 +84,24 @@ def _bulk_statement(state) -> None:
     if not (state.is_update or state.is_delete or state.is_insert):
         return
     mapper = state.bind_mapper
-    if mapper is not None and mapper.class_ is DataGeneration:
-        return  # the raise itself
-    if mapper is not None and _neutral_class(mapper.class_):
+    if mapper is not None and (mapper.class_ is DataGeneration or _neutral_class(mapper.class_)):
         return
-    _bump(state.session)
+    data_changed(state.session)
+
+
+@event.listens_for(Session, "before_commit")
+def _raise_generation(session: Session) -> None:
+    session.flush()  # what is still pending marks the transaction too
+    if session.info.pop(_WROTE, False):
+        session.execute(update(DataGeneration).where(DataGeneration.id == ROW_ID)
+                        .values(value=DataGeneration.value + 1))
 
 
 @event.listens_for(Session, "after_commit")
 @event.listens_for(Session, "after_rollback")
 @event.listens_for(Session, "after_soft_rollback")
 def _transaction_over(session: Session, *_args) -> None:
-    session.info.pop(_BUMPED, None)
+    session.info.pop(_WROTE, None)
 
 
 def generation() -> int:
@@ -106,7 +114,7 @@ def generation() -> int:
 
 def writing() -> bool:
     """Has this request's transaction written anything yet?"""
-    return bool(db.session.info.get(_BUMPED))
+    return bool(db.session.info.get(_WROTE))
 
 
 class FragmentStore:

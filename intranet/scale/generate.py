@@ -13,6 +13,7 @@ from datetime import date
 
 from sqlalchemy import func, insert, select, text
 
+from .. import fragments
 from ..auth.models import User
 from ..extensions import db
 from ..units.models import OrgUnit
@@ -56,6 +57,7 @@ def generate(scale: str = "province", *, seed: int = 1, factor: float = 1.0, mul
             _insert(conn, model, rows[model])
             counts[model.__tablename__] += len(rows[model])
     _sync_sequences(conn)
+    fragments.data_changed(db.session)  # written through the connection, not the ORM
     counts["seconds"] = round(time.perf_counter() - started, 2)
     return counts
 
