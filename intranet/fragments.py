@@ -97,11 +97,11 @@ def _raise_generation(session: Session) -> None:
                         .values(value=DataGeneration.value + 1))
 
 
-@event.listens_for(Session, "after_commit")
-@event.listens_for(Session, "after_rollback")
-@event.listens_for(Session, "after_soft_rollback")
-def _transaction_over(session: Session, *_args) -> None:
-    session.info.pop(_WROTE, None)
+@event.listens_for(Session, "after_transaction_end")
+def _transaction_over(session: Session, transaction) -> None:
+    """Forget the mark with the outermost transaction; a savepoint rolled back keeps it (harmless)."""
+    if transaction.parent is None:
+        session.info.pop(_WROTE, None)
 
 
 def generation() -> int:

@@ -119,6 +119,15 @@ def test_the_generation_rises_once_per_writing_transaction(app):
         db.session.commit()  # nothing written: nothing raised
         assert generation() == start + 3
 
+        first.draft = "Trước điểm lưu"
+        db.session.flush()
+        with db.session.begin_nested() as savepoint:  # as the register does around its insert
+            second.draft = "Trong điểm lưu"
+            db.session.flush()
+            savepoint.rollback()
+        db.session.commit()
+        assert generation() == start + 4
+
 
 def test_notifications_leave_the_generation_alone(app):
     with app.app_context():
