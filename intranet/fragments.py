@@ -25,7 +25,7 @@ from typing import Callable
 from cachetools import LRUCache
 from flask import current_app, g
 from markupsafe import Markup
-from sqlalchemy import DDL, BigInteger, Integer, event, select, update
+from sqlalchemy import DDL, BigInteger, Integer, event, insert, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from .extensions import db
@@ -33,6 +33,7 @@ from .formatting import today_vn
 
 _WROTE = "data_generation_wrote"
 ROW_ID = 1
+_RESTART = 1 << 40  # far above any generation a worker may have cached under
 
 
 class DataGeneration(db.Model):
@@ -93,8 +94,10 @@ def _bulk_statement(state) -> None:
 def _raise_generation(session: Session) -> None:
     session.flush()  # what is still pending marks the transaction too
     if session.info.pop(_WROTE, False):
-        session.execute(update(DataGeneration).where(DataGeneration.id == ROW_ID)
-                        .values(value=DataGeneration.value + 1))
+        raised = session.execute(update(DataGeneration).where(DataGeneration.id == ROW_ID)
+                                 .values(value=DataGeneration.value + 1))
+        if raised.rowcount == 0:  # the row was deleted by hand: start again above any value seen
+            session.execute(insert(DataGeneration).values(id=ROW_ID, value=_RESTART))
 
 
 @event.listens_for(Session, "after_transaction_end")

@@ -249,3 +249,13 @@ def test_a_units_dashboard_counts_a_task_the_moment_it_is_removed(app):
         db.session.delete(first_task_of("sgd"))
         db.session.commit()
     assert total() == before - 1
+
+
+def test_a_deleted_counter_row_comes_back_with_the_next_write(app):
+    with app.app_context():
+        db.session.connection().execute(DataGeneration.__table__.delete())  # by hand, as psql would
+        db.session.commit()
+        assert generation() is None
+        first_task_of("sgd").draft = "Sau khi xóa bộ đếm"
+        db.session.commit()
+        assert generation() == fragments._RESTART
