@@ -5,6 +5,7 @@ import io
 import logging
 import mimetypes
 import os
+import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -156,6 +157,11 @@ def render_pdf_with_boxes(
     return _render(template, context, jinja_env, font_path, with_boxes=True)
 
 
+def helper_ready() -> bool:
+    """Start this process's PDF helper if there is none yet; whether it is warm and will be used."""
+    return pdf_pool.ready_helper(_warm_up) is not None
+
+
 def pdf_page_count(data: bytes) -> int:
     """Number of pages of a PDF."""
     from pyhanko.pdf_utils.reader import PdfFileReader
@@ -211,7 +217,9 @@ def _join(parts: list[bytes]) -> bytes:
 
     readers = [PdfReader(io.BytesIO(data)) for data in parts]
     writer = PdfWriter()
-    for reader in readers:
+    for index, reader in enumerate(readers):
+        if index:
+            _retag_font_subsets(reader, index)
         writer.append(reader)
     writer.add_metadata(readers[0].metadata or {})
     lang = readers[0].trailer["/Root"].get("/Lang")
@@ -220,6 +228,31 @@ def _join(parts: list[bytes]) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def _retag_font_subsets(reader, part: int) -> None:
+    """Give a later part's font subsets their own tags (ABCDEF+Name): each part subsets the same
+    fonts under the same tags, and a tool that merges fonts by name must not mix two subsets."""
+    from pypdf.generic import NameObject
+
+    def retag(holder, key):
+        name = str(holder.get(key, ""))
+        if re.fullmatch(r"/[A-Z]{6}\+.+", name):
+            tag = "".join(chr((ord(c) - 65 + 7 * part) % 26 + 65) for c in name[1:7])
+            holder[NameObject(key)] = NameObject(f"/{tag}{name[7:]}")
+
+    done = set()
+    for page in reader.pages:
+        fonts = page["/Resources"].get("/Font")
+        for ref in (fonts.get_object().values() if fonts is not None else ()):
+            font = ref.get_object()
+            for obj in [font] + [d.get_object() for d in font.get("/DescendantFonts", [])]:
+                if id(obj) in done:
+                    continue
+                done.add(id(obj))
+                retag(obj, "/BaseFont")
+                if "/FontDescriptor" in obj:
+                    retag(obj["/FontDescriptor"].get_object(), "/FontName")
 
 
 def _signature_boxes(document) -> list[SignatureBox]:

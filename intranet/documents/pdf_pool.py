@@ -1,33 +1,85 @@
 """A warm helper process that renders one part of a PDF while the calling process renders another.
 
-Created lazily in each process that prints (a gunicorn worker, the CLI, a test), reused afterwards.
-The helper is spawned, not forked: forking a process whose other threads may hold locks (Pango,
-logging, a threaded server) is unsafe. Until the helper has warmed up, and when it cannot be
-started, the caller prints the whole document itself; a helper that breaks mid-render only means
-its part is rendered in the calling process.
+Started lazily in each process that prints (a gunicorn worker, the CLI, a test) and reused. It is
+a plain `python -m intranet.documents.pdf_helper` talking pickles over pipes: not a fork (other
+threads may hold locks), and not multiprocessing's spawn, which re-runs the caller's main script.
+Until the helper is warm, while another thread is using it, and when it cannot start, the caller
+prints the whole document itself; a helper that dies mid-render only means its part is rendered
+here. It ends with the process that started it (its stdin closes).
 """
 from __future__ import annotations
 
+import atexit
 import logging
-import multiprocessing
-import multiprocessing.connection
 import os
+import pickle
+import select
+import subprocess
+import sys
 import threading
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from typing import Callable
 
 log = logging.getLogger(__name__)
 
 HELPER_ENV = "INTRANET_PDF_HELPER"  # "0" turns the helper off, "1" on; default: on with two CPUs or more
+MAX_FAILURES = 3  # then this process prints without a helper for good
 
 _guard = threading.Lock()
-_pool: ProcessPoolExecutor | None = None
-_pool_pid: int | None = None
-_warm: Future | None = None
-_unavailable = False
+_helper: _Helper | None = None
 _failures = 0
-MAX_FAILURES = 3  # then this process prints without a helper for good
+
+
+class HelperFailed(RuntimeError):
+    """The helper process died or answered nonsense."""
+
+
+class _Helper:
+    """One helper process and the pipes to it; one job at a time."""
+
+    def __init__(self, warm_up: Callable):
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(path for path in sys.path if path)}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "intranet.documents.pdf_helper", _name(warm_up)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+        self.owner = os.getpid()
+        self.warm = False
+        self.busy = threading.Lock()
+
+    def is_warm(self) -> bool:
+        """Whether the warm-up has answered; never blocks."""
+        if self.warm or not self.busy.acquire(blocking=False):
+            return self.warm
+        try:
+            if select.select([self.process.stdout], [], [], 0)[0]:
+                self.receive()
+                self.warm = True
+        finally:
+            self.busy.release()
+        return self.warm
+
+    def send(self, function: Callable, args: tuple) -> None:
+        try:
+            pickle.dump((_name(function), args), self.process.stdin)
+            self.process.stdin.flush()
+        except OSError as exc:
+            raise HelperFailed(exc) from exc
+
+    def receive(self):
+        try:
+            ok, value = pickle.load(self.process.stdout)
+        except (EOFError, OSError, pickle.UnpicklingError) as exc:
+            raise HelperFailed(f"no answer (exit status {self.process.poll()})") from exc
+        if not ok:
+            raise value
+        return value
+
+    def stop(self) -> None:
+        try:
+            self.process.stdin.close()
+            self.process.wait(timeout=5)
+        except (OSError, subprocess.TimeoutExpired):
+            self.process.kill()
+            self.process.wait()
 
 
 def helper_wanted() -> bool:
@@ -39,86 +91,97 @@ def helper_wanted() -> bool:
     return cpus >= 2
 
 
-def ready_helper(warm_up: Callable) -> ProcessPoolExecutor | None:
-    """This process's helper once it is warm; None while it starts or when there can be none.
+def ready_helper(warm_up: Callable) -> _Helper | None:
+    """This process's helper when warm; None while it starts or when there can be none.
 
-    The first call starts it and runs `warm_up` (a module-level function) in it.
+    The first call starts it with `warm_up` (a module-level function) to run before any job.
     """
-    global _pool, _pool_pid, _warm, _unavailable
+    global _helper
     with _guard:
-        if _pool is not None and _pool_pid != os.getpid():
-            _pool, _pool_pid, _warm = None, None, None  # inherited through fork: not ours to use
-        if _pool is None:
-            if _unavailable or not helper_wanted():
+        if _helper is not None and _helper.owner != os.getpid():
+            _helper = None  # inherited through fork: its pipes are the parent's
+        if _helper is None:
+            if _failures >= MAX_FAILURES or not helper_wanted():
                 return None
             try:
-                _pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                                            initializer=_exit_with_parent)
-                _pool_pid = os.getpid()
-                _warm = _pool.submit(warm_up)
-            except (OSError, RuntimeError, NotImplementedError, ImportError) as exc:
+                _helper = _Helper(warm_up)
+            except OSError as exc:
                 log.warning("No PDF helper process (%s); rendering in this process", exc)
-                _pool, _pool_pid, _warm, _unavailable = None, None, None, True
+                _give_up()
                 return None
-        pool, warm = _pool, _warm
-    if not warm.done():
-        return None  # never make a caller wait for a cold helper
-    if warm.exception() is not None:
-        _drop(pool, warm.exception())
+        helper = _helper
+    try:
+        return helper if helper.is_warm() else None
+    except Exception as exc:  # the warm-up failed or the helper died while starting
+        _drop(helper, exc)
         return None
-    return pool
 
 
-def run_parts(render: Callable, jobs: list[tuple], pool: ProcessPoolExecutor) -> list:
-    """`render(*job)` for every job, the first here and the others in the helper meanwhile, in turn.
+def run_parts(render: Callable, jobs: list[tuple], helper: _Helper) -> list:
+    """`render(*jobs[0])` here while the helper runs `render(*jobs[1])`; both results, in order.
 
     `render` must be a module-level function (the helper imports it by name). An exception raised
-    by `render` reaches the caller as in-process; a broken helper only means rendering here.
+    by `render` reaches the caller as in-process; a helper that is busy or breaks means rendering here.
     """
+    first, second = jobs
+    if not helper.busy.acquire(blocking=False):
+        return [render(*first), render(*second)]
     try:
-        futures = [pool.submit(render, *job) for job in jobs[1:]]
-    except (BrokenProcessPool, RuntimeError, OSError) as exc:
-        _drop(pool, exc)
-        return [render(*job) for job in jobs]
-    results = [render(*jobs[0])]
-    for future, job in zip(futures, jobs[1:]):
         try:
-            results.append(future.result())
-        except BrokenProcessPool as exc:
-            _drop(pool, exc)
-            results.append(render(*job))
-    return results
+            helper.send(render, second)
+        except HelperFailed as exc:
+            _drop(helper, exc)
+            return [render(*first), render(*second)]
+        try:
+            mine = render(*first)
+        finally:
+            theirs, error = _answer(helper)  # read it even when ours failed: keep the pipe in step
+    finally:
+        helper.busy.release()
+    if isinstance(error, HelperFailed):
+        _drop(helper, error)
+        theirs = render(*second)
+    elif error is not None:
+        raise error
+    return [mine, theirs]
+
+
+def _answer(helper: _Helper) -> tuple:
+    """(result, None) or (None, the exception the helper raised or HelperFailed)."""
+    try:
+        return helper.receive(), None
+    except Exception as exc:
+        return None, exc
 
 
 def shutdown() -> None:
     """Stop this process's helper and forget its failures; the next split render starts a new one."""
-    global _pool, _pool_pid, _warm, _failures, _unavailable
+    global _helper, _failures
     with _guard:
-        pool, _pool, _pool_pid, _warm = _pool, None, None, None
-        _failures, _unavailable = 0, False
-    if pool is not None:
-        pool.shutdown(wait=True, cancel_futures=True)
+        helper, _helper, _failures = _helper, None, 0
+    if helper is not None and helper.owner == os.getpid():
+        helper.stop()
 
 
-def _drop(pool: ProcessPoolExecutor, exc: BaseException) -> None:
+def _drop(helper: _Helper, exc: BaseException) -> None:
     """Forget a broken helper; the next render starts a new one, up to MAX_FAILURES times."""
-    global _pool, _pool_pid, _warm, _failures, _unavailable
+    global _helper
     log.warning("PDF helper process failed (%s); rendering in this process", exc)
     with _guard:
-        if _pool is pool:
-            _pool, _pool_pid, _warm = None, None, None
-            _failures += 1
-            _unavailable = _failures >= MAX_FAILURES
-    pool.shutdown(wait=False, cancel_futures=True)
+        if _helper is helper:
+            _helper = None
+            _give_up(count=1)
+    helper.process.kill()
+    helper.process.wait()
 
 
-def _exit_with_parent() -> None:
-    """In the helper: end as soon as the process that started it ends, even killed (no orphans)."""
-    parent = multiprocessing.parent_process()
-    if parent is not None:
-        threading.Thread(target=_exit_when_ready, args=(parent.sentinel,), daemon=True).start()
+def _give_up(count: int = MAX_FAILURES) -> None:
+    global _failures
+    _failures += count
 
 
-def _exit_when_ready(sentinel) -> None:
-    multiprocessing.connection.wait([sentinel])
-    os._exit(0)
+def _name(function: Callable) -> str:
+    return f"{function.__module__}:{function.__qualname__}"
+
+
+atexit.register(shutdown)

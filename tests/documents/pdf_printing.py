@@ -17,7 +17,7 @@ def printing(helper: bool, timeout: float = 90):
         pdf_pool.shutdown()
         if helper:
             deadline = time.monotonic() + timeout
-            while pdf_pool.ready_helper(pdf._warm_up) is None:
+            while not pdf.helper_ready():
                 assert time.monotonic() < deadline, "the PDF helper process did not start"
                 time.sleep(0.05)
         try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 import os
 import signal
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -59,57 +60,105 @@ def test_joined_pdf_keeps_title_author_language_and_embedded_fonts(both_ways):
     assert b.metadata.author == a.metadata.author
     assert b.metadata.producer == a.metadata.producer
     assert b.trailer["/Root"]["/Lang"] == "vi"
-    for font in _fonts(b):
+    fonts = _fonts(b)
+    for font in fonts:
         descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
         assert "/FontFile2" in descriptor
         assert "/ToUnicode" in font
+        assert descriptor["/FontName"] == font["/BaseFont"]
+    subsets = {id(font): font["/BaseFont"] for font in fonts}
+    assert len(set(subsets.values())) == len(subsets) > 4  # each part's subsets under their own tags
 
 
-def test_no_helper_when_turned_off(monkeypatch):
+def test_no_helper_when_turned_off():
     with printing(helper=False):
-        assert pdf_pool.ready_helper(pdf._warm_up) is None
-        assert pdf_pool._pool is None
+        assert not pdf.helper_ready()
+        assert pdf_pool._helper is None
         assert pdf.pdf_page_count(pdf.render_pdf("pdf/plan.html", _context())) >= 4
 
 
-def test_helper_that_cannot_start_means_printing_here(monkeypatch):
+def test_a_helper_that_cannot_start_means_printing_here(monkeypatch):
     def refuse(*args, **kwargs):
-        raise OSError("no semaphores in this sandbox")
+        raise OSError("no processes in this sandbox")
 
     with printing(helper=False):
         monkeypatch.setenv(pdf_pool.HELPER_ENV, "1")
-        monkeypatch.setattr(pdf_pool, "ProcessPoolExecutor", refuse)
+        monkeypatch.setattr(subprocess, "Popen", refuse)
         data = pdf.render_pdf("pdf/plan.html", _context())
-        assert pdf_pool._unavailable and pdf_pool._pool is None
-        assert pdf.pdf_page_count(data) >= 4
+        assert pdf.pdf_page_count(data) >= 4 and pdf_pool._helper is None
         monkeypatch.undo()
         monkeypatch.setenv(pdf_pool.HELPER_ENV, "1")
-        assert pdf_pool.ready_helper(pdf._warm_up) is None  # not retried in this process
+        assert not pdf.helper_ready() and pdf_pool._helper is None  # not tried again in this process
 
 
 def test_a_killed_helper_only_means_printing_here(caplog):
     context = _context()
     with printing(helper=True):
         expected = pdf.pdf_page_count(pdf.render_pdf("pdf/plan.html", context))
-        pool = pdf_pool._pool
-        for process in list(pool._processes.values()):
-            os.kill(process.pid, signal.SIGKILL)
-        time.sleep(0.2)
-        data = pdf.render_pdf("pdf/plan.html", context)
-        assert pdf.pdf_page_count(data) == expected
-        assert pdf_pool._pool is not pool  # the broken one is dropped; the next render starts another
+        helper = pdf_pool._helper
+        os.kill(helper.process.pid, signal.SIGKILL)
+        helper.process.wait()
+        assert pdf.pdf_page_count(pdf.render_pdf("pdf/plan.html", context)) == expected
+        assert pdf_pool._helper is None  # dropped; the next split render starts another
         assert "PDF helper process failed" in caplog.text
+
+
+def test_a_busy_helper_means_printing_here():
+    context = _context()
+    with printing(helper=True):
+        helper = pdf_pool._helper
+        with helper.busy:  # another thread of this worker is using it
+            data = pdf.render_pdf("pdf/plan.html", context)
+        assert pdf.pdf_page_count(data) >= 4 and pdf_pool._helper is helper
+
+
+def test_an_error_in_the_helper_reaches_the_caller():
+    with printing(helper=True):
+        good = pdf.render_pdf("pdf/plan.html", _context())
+        with pytest.raises(Exception) as raised:
+            pdf_pool.run_parts(pdf.pdf_page_count, [(good,), (b"not a PDF",)], pdf_pool._helper)
+        assert not isinstance(raised.value, pdf_pool.HelperFailed)
+        # and the helper is still in step for the next job
+        assert pdf_pool.run_parts(pdf.pdf_page_count, [(good,), (good,)], pdf_pool._helper) == [
+            pdf.pdf_page_count(good)] * 2
 
 
 def test_a_helper_inherited_through_fork_is_not_used():
     with printing(helper=True):
-        inherited = pdf_pool._pool
-        pdf_pool._pool_pid = -1  # as if this process were a fork of the one that started it
+        inherited = pdf_pool._helper
+        inherited.owner = -1  # as if this process were a fork of the one that started it
         try:
-            assert pdf_pool.ready_helper(pdf._warm_up) is None  # a new helper, still cold
-            assert pdf_pool._pool is not inherited and pdf_pool._pool_pid == os.getpid()
+            assert not pdf.helper_ready()  # a new helper, still warming up
+            assert pdf_pool._helper is not inherited and pdf_pool._helper.owner == os.getpid()
         finally:
-            inherited.shutdown(wait=True)
+            inherited.owner = os.getpid()
+            inherited.stop()
+
+
+def test_the_helper_ends_with_its_parent(tmp_path):
+    script = (
+        "import os, sys, time\n"
+        "from intranet.documents import pdf, pdf_pool\n"
+        "while not pdf.helper_ready(): time.sleep(0.05)\n"
+        "print(pdf_pool._helper.process.pid, flush=True)\n"
+        "os.kill(os.getpid(), 9)\n"
+    )
+    env = {**os.environ, pdf_pool.HELPER_ENV: "1"}
+    parent = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env,
+                            cwd=Path(pdf.REPO_DIR), timeout=120)
+    helper_pid = int(parent.stdout.split()[0])
+    deadline = time.monotonic() + 10
+    while _alive(helper_pid):
+        assert time.monotonic() < deadline, "the helper outlived its parent"
+        time.sleep(0.05)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except FileNotFoundError:
+        return False
+    return status != "Z"
 
 
 def test_helper_setting(monkeypatch):
