@@ -172,9 +172,13 @@ def pdf_page_count(data: bytes) -> int:
 def _render(template, context, jinja_env, font_path, *, with_boxes):
     context = {key: value for key, value in context.items() if key != "stylesheet_href"}
     faces = _font_faces(font_path)  # resolved here: a helper process has no app to ask
-    helper = pdf_pool.ready_helper(_warm_up) if _splits(template, context) else None
+    splits = _splits(template, context)
+    helper = pdf_pool.ready_helper(_warm_up, start=False) if splits else None
     if helper is None:
-        return _pdf_from_html(render_html(template, context, jinja_env=jinja_env), faces, with_boxes)
+        result = _pdf_from_html(render_html(template, context, jinja_env=jinja_env), faces, with_boxes)
+        if splits:
+            pdf_pool.start_helper(_warm_up)  # now, not before: it would compete with this render
+        return result
     jobs = [(render_html(template, {**context, "pdf_part": part}, jinja_env=jinja_env), faces,
              with_boxes and part == "main") for part in ("main", "appendix")]
     results = pdf_pool.run_parts(_pdf_from_html, jobs, helper)

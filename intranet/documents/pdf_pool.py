@@ -1,6 +1,7 @@
 """A warm helper process that renders one part of a PDF while the calling process renders another.
 
-Started lazily in each process that prints (a gunicorn worker, the CLI, a test) and reused. It is
+Started after the first split document a process prints (a gunicorn worker, a test), so a one-off
+CLI run never waits for it, and reused. It is
 a plain `python -m intranet.documents.pdf_helper` talking pickles over pipes: not a fork (other
 threads may hold locks), and not multiprocessing's spawn, which re-runs the caller's main script.
 Until the helper is warm, while another thread is using it, and when it cannot start, the caller
@@ -74,7 +75,10 @@ class _Helper:
         return value
 
     def stop(self) -> None:
+        """End the helper: at once while it warms up (a one-off CLI run), else after its job."""
         try:
+            if not self.warm:
+                self.process.kill()
             self.process.stdin.close()
             self.process.wait(timeout=5)
         except (OSError, subprocess.TimeoutExpired):
@@ -91,16 +95,20 @@ def helper_wanted() -> bool:
     return cpus >= 2
 
 
-def ready_helper(warm_up: Callable) -> _Helper | None:
-    """This process's helper when warm; None while it starts or when there can be none.
+def start_helper(warm_up: Callable) -> None:
+    """Start this process's helper if it has none, with `warm_up` (a module-level function) to run first."""
+    ready_helper(warm_up, start=True)
 
-    The first call starts it with `warm_up` (a module-level function) to run before any job.
-    """
+
+def ready_helper(warm_up: Callable, *, start: bool = True) -> _Helper | None:
+    """This process's helper when warm; None while it starts or when there is none (started if `start`)."""
     global _helper
     with _guard:
         if _helper is not None and _helper.owner != os.getpid():
             _helper = None  # inherited through fork: its pipes are the parent's
         if _helper is None:
+            if not start:
+                return None
             if _failures >= MAX_FAILURES or not helper_wanted():
                 return None
             try:

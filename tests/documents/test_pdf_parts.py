@@ -77,6 +77,16 @@ def test_no_helper_when_turned_off():
         assert pdf.pdf_page_count(pdf.render_pdf("pdf/plan.html", _context())) >= 4
 
 
+def test_the_first_plan_prints_here_then_starts_the_helper(monkeypatch):
+    with printing(helper=False):
+        monkeypatch.setenv(pdf_pool.HELPER_ENV, "1")
+        pdf.render_pdf("pdf/register.html", pdf_samples.register_context())
+        assert pdf_pool._helper is None  # a document that does not split never starts one
+        data = pdf.render_pdf("pdf/plan.html", _context())
+        assert pdf.pdf_page_count(data) >= 4
+        assert pdf_pool._helper is not None  # started after this render, for the next ones
+
+
 def test_a_helper_that_cannot_start_means_printing_here(monkeypatch):
     def refuse(*args, **kwargs):
         raise OSError("no processes in this sandbox")
