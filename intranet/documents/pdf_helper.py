@@ -6,6 +6,7 @@ when stdin closes, which is also what happens when the process that started it d
 """
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import pickle
@@ -47,6 +48,7 @@ def main() -> None:
             reply(True, _function(name)(*args))
         except Exception as exc:
             reply(False, exc)
+        gc.collect()  # between jobs, while nobody waits
 
 
 if __name__ == "__main__":
