@@ -23,15 +23,16 @@ import threading
 from typing import Callable
 
 from cachetools import LRUCache
-from flask import current_app, g
+from flask import current_app, g, has_app_context
 from markupsafe import Markup
-from sqlalchemy import DDL, BigInteger, Integer, event, insert, select, update
+from sqlalchemy import DDL, BigInteger, Integer, event, insert, text, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from .extensions import db
 from .formatting import today_vn
 
 _WROTE = "data_generation_wrote"
+_KEPT = "fragments_from_kept_objects"
 ROW_ID = 1
 _RESTART = 1 << 40  # far above any generation a worker may have cached under
 
@@ -100,6 +101,13 @@ def _raise_generation(session: Session) -> None:
             session.execute(insert(DataGeneration).values(id=ROW_ID, value=_RESTART))
 
 
+@event.listens_for(Session, "after_commit")
+def _forget_generation(_session: Session) -> None:
+    """The generation this request read is behind its own commit: read it again if asked."""
+    if has_app_context():
+        g.pop("data_generation", None)
+
+
 @event.listens_for(Session, "after_transaction_end")
 def _transaction_over(session: Session, transaction) -> None:
     """Forget the mark with the outermost transaction; a savepoint rolled back keeps it (harmless)."""
@@ -107,12 +115,33 @@ def _transaction_over(session: Session, transaction) -> None:
         session.info.pop(_WROTE, None)
 
 
+_GENERATION = text(f"SELECT value FROM {DataGeneration.__tablename__} WHERE id = {ROW_ID}")
+
+
 def generation() -> int:
-    """The committed data generation, read once per request."""
+    """The committed data generation, read once per request.
+
+    Plain SQL: every page asks, and building the same ORM select costs ten times the query.
+    """
     if "data_generation" not in g:
-        g.data_generation = db.session.scalar(
-            select(DataGeneration.value).where(DataGeneration.id == ROW_ID)) or 0
+        g.data_generation = db.session.execute(_GENERATION).scalar() or 0
     return g.data_generation
+
+
+def commit_keeping_loaded() -> None:
+    """Commit without expiring what the session has loaded, to render the response from the
+    objects as this request wrote them instead of reading them back.
+
+    Fragments rendered afterwards are not stored: another writer may commit between this commit
+    and the render, and a fragment made from these objects would then sit under its generation.
+    """
+    session = db.session()
+    session.expire_on_commit = False
+    try:
+        session.commit()
+    finally:
+        session.expire_on_commit = True
+    g.setdefault(_KEPT, True)
 
 
 def writing() -> bool:
@@ -158,6 +187,7 @@ def cached(name: str, key: tuple, build: Callable[[], str]) -> Markup:
     html = store().get(full_key)
     if html is None:
         html = build()
-        if not writing():  # build() may have written (it should not); then keep nothing
+        # build() may have written (it should not), or rendered objects kept over a commit
+        if not (writing() or g.get(_KEPT)):
             store().put(full_key, html)
     return Markup(html)

@@ -1,13 +1,14 @@
 """One task: its page, draft, comments and workflow moves."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy.orm import joinedload
 
 from workflows import TASK
 
 from ..audit.services import history
+from .. import fragments
 from ..extensions import db
 from ..plans.models import Plan
 from ..web import is_fragment_request, render
@@ -29,12 +30,20 @@ def _load_visible(task_id: int) -> Task:
 
 
 def _page(task: Task, status: int = 200):
-    return render("tasks/detail.html", "tasks/_panel.html", status=status, task=task,
-                  plan=db.session.get(Plan, task.plan_id),
+    """The task page (its panel for htmx): what everyone sees comes from the fragment store, the
+    forms of this user are rendered each time."""
+    plan = db.session.get(Plan, task.plan_id)
+    facts = fragments.cached("task-facts", (task.id,), lambda: render_template(
+        "tasks/_facts.html", task=task, plan=plan))
+    comments = fragments.cached("task-comments", (task.id,), lambda: render_template(
+        "tasks/_comments.html", comments=services.comments_of(task)))
+    events = fragments.cached("task-history", (task.id,), lambda: render_template(
+        "tasks/_history.html", events=history("task", task.id)))
+    return render("tasks/detail.html", "tasks/_panel.html", status=status, task=task, plan=plan,
+                  facts=facts, comments=comments, history=events,
                   actions=allowed_transitions(current_user, task),
                   can_edit=can_edit_draft(current_user, task),
-                  can_comment=can_comment(current_user, task),
-                  comments=services.comments_of(task), events=history("task", task.id))
+                  can_comment=can_comment(current_user, task))
 
 
 @bp.route("/<int:task_id>")
@@ -79,14 +88,13 @@ def comment(task_id: int):
 def _done(task: Task, message: str):
     """Commit the change; answer with the refreshed panel for htmx, a redirect otherwise.
 
-    The panel is rendered from the flushed state before the commit, inside the same transaction:
-    committing first would expire the task and the user and cost four statements to read back
-    what this request has just written. If the commit fails, the error replaces the panel.
+    The panel is rendered after the commit, so the write lock (the whole database on SQLite) is
+    held for the change only, not while the page renders. The commit keeps the loaded task and
+    user as they were written (not expired): reading back what this request has just written
+    would cost four statements.
     """
     flash(message, "success")
+    fragments.commit_keeping_loaded()
     if is_fragment_request():
-        response = _page(task)
-        db.session.commit()
-        return response
-    db.session.commit()
+        return _page(task)
     return redirect(url_for("tasks.detail", task_id=task.id))
