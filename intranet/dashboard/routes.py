@@ -20,12 +20,14 @@ bp = Blueprint("dashboard", __name__)
 @bp.route("/")
 @login_required
 def my_work():
-    """Show what waits for me, and what is overdue or due soon, per plan; then my reports."""
+    """Show what waits for me, and what is overdue or due soon, per plan; then my reports (both
+    from the fragment store: neither holds a form)."""
     today = today_vn()
     tasks = fragments.cached("my-work", (current_user.id,), lambda: render_template(
         "dashboard/_my_tasks.html", **my_tasks(current_user, today)))
-    return render("dashboard/my_work.html", my_tasks=tasks, today=today,
-                  reports=dashboard_reports(current_user, today, SOON_DAYS))
+    reports = fragments.cached("my-reports", (current_user.id,), lambda: render_template(
+        "reports/_dashboard.html", reports=dashboard_reports(current_user, today, SOON_DAYS)))
+    return render("dashboard/my_work.html", my_tasks=tasks, reports=reports, today=today)
 
 
 @bp.route("/tham-dinh")

@@ -1,5 +1,6 @@
 """Who sees what: a unit its own reports, Công an tỉnh all; pages as full pages and htmx fragments."""
 import pytest
+from sqlalchemy import event
 
 from intranet.extensions import db
 from intranet.reports.models import Contribution, TaskResult, UnitReport
@@ -108,6 +109,28 @@ def test_dashboard_lists_periodic_reports(app, client, auth, opened):
     auth.login("ca.thuongtruc")
     html = client.get("/").get_data(as_text=True)
     assert html.count("Báo cáo năm 2025") >= 10
+
+
+def test_the_dashboards_reports_come_from_the_store_until_a_report_moves(app, client, auth, opened):
+    auth.login("sgd.lanhdao")
+    with app.app_context():
+        engine = db.engine
+    sent = []
+    record = lambda _conn, _cursor, statement, *_: sent.append(statement)  # noqa: E731
+    client.get("/")
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        html = client.get("/").get_data(as_text=True)
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    section = html[html.index('id="periodic-reports"'):]
+    assert "Báo cáo năm 2025" in section and "Đang soạn" in section
+    assert not [q for q in sent if "FROM unit_report" in q]  # the section came from the store
+    with app.app_context():
+        report_of("sgd").state = "submitted"
+        db.session.commit()
+    section = client.get("/").get_data(as_text=True).split('id="periodic-reports"')[1]
+    assert "Đã gửi Công an tỉnh" in section and "Đang soạn" not in section
 
 
 def test_coordinating_contribution_is_merged(app, client, auth, opened):
