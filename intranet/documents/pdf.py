@@ -7,7 +7,6 @@ import io
 import logging
 import mimetypes
 import os
-import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +20,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from .. import formatting
-from . import layout, pdf_pool
+from . import layout, pdf_join, pdf_pool, pdf_warm_up
 
 log = logging.getLogger(__name__)
 
@@ -181,11 +180,25 @@ def _render(template, context, jinja_env, font_path, *, with_boxes):
         if splits:
             pdf_pool.start_helper(_warm_up)  # now, not before: it would compete with this render
         return result
-    jobs = [(render_html(template, {**context, "pdf_part": part}, jinja_env=jinja_env), faces,
-             with_boxes and part == "main") for part in ("main", "appendix")]
-    results = pdf_pool.run_parts(_pdf_from_html, jobs, helper)
-    # Signature blocks are in the main part, which comes first: its page indexes hold.
-    return _join([data for data, _ in results]), results[0][1]
+    def job(part):
+        html = render_html(template, {**context, "pdf_part": part}, jinja_env=jinja_env)
+        return html, faces, with_boxes and part == "main"
+
+    joined = pdf_join.PdfJoin()
+
+    def while_waiting(main):
+        gc.collect(0)  # the main part's boxes are cyclic garbage: free them now, not on the clock
+        joined.add_first(main[0])
+
+    # The collector stays paused until the PDF is joined: a collection of the whole heap in there
+    # (~150 ms in a web worker) would be on the clock.
+    with _cycle_collector_paused():
+        # The helper starts on the Phụ lục at once; the main part's HTML is rendered here meanwhile.
+        main, appendix = pdf_pool.run_parts(
+            _pdf_from_html, [lambda: job("main"), job("appendix")], helper, while_waiting=while_waiting)
+        # Signature blocks are in the main part, which comes first: its page indexes hold.
+        rest = [appendix[0]] if joined.started else [main[0], appendix[0]]
+        return joined.finish(rest), main[1]
 
 
 def _splits(template: str, context: dict) -> bool:
@@ -226,53 +239,10 @@ def _cycle_collector_paused():
 
 
 def _warm_up() -> None:
-    """Load WeasyPrint, the fonts and the stylesheet in a new helper process."""
-    _pdf_from_html('<p lang="vi">Kế hoạch <b>số</b> <i>ngày</i></p>', _font_faces(None), False)
-
-
-def _join(parts: list[bytes]) -> bytes:
-    """One PDF of the parts' pages in order, with the first part's title, author and language."""
-    from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import NameObject
-
-    readers = [PdfReader(io.BytesIO(data)) for data in parts]
-    writer = PdfWriter()
-    for index, reader in enumerate(readers):
-        if index:
-            _retag_font_subsets(reader, index)
-        writer.append(reader)
-    writer.add_metadata(readers[0].metadata or {})
-    lang = readers[0].trailer["/Root"].get("/Lang")
-    if lang is not None:
-        writer._root_object[NameObject("/Lang")] = lang
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
-def _retag_font_subsets(reader, part: int) -> None:
-    """Give a later part's font subsets their own tags (ABCDEF+Name): each part subsets the same
-    fonts under the same tags, and a tool that merges fonts by name must not mix two subsets."""
-    from pypdf.generic import NameObject
-
-    def retag(holder, key):
-        name = str(holder.get(key, ""))
-        if re.fullmatch(r"/[A-Z]{6}\+.+", name):
-            tag = "".join(chr((ord(c) - 65 + 7 * part) % 26 + 65) for c in name[1:7])
-            holder[NameObject(key)] = NameObject(f"/{tag}{name[7:]}")
-
-    done = set()
-    for page in reader.pages:
-        fonts = page["/Resources"].get("/Font")
-        for ref in (fonts.get_object().values() if fonts is not None else ()):
-            font = ref.get_object()
-            for obj in [font] + [d.get_object() for d in font.get("/DescendantFonts", [])]:
-                if id(obj) in done:
-                    continue
-                done.add(id(obj))
-                retag(obj, "/BaseFont")
-                if "/FontDescriptor" in obj:
-                    retag(obj["/FontDescriptor"].get_object(), "/FontName")
+    """Load WeasyPrint, the fonts and the stylesheet in a new helper process, and print a short
+    plan through the same code as a real one (pdf_warm_up), so its first real part is not slower."""
+    html = render_html("pdf/plan.html", pdf_warm_up.warm_up_context())
+    _pdf_from_html(html, _font_faces(None), False)
 
 
 def _signature_boxes(document) -> list[SignatureBox]:

@@ -125,23 +125,32 @@ def ready_helper(warm_up: Callable, *, start: bool = True) -> _Helper | None:
         return None
 
 
-def run_parts(render: Callable, jobs: list[tuple], helper: _Helper) -> list:
+def run_parts(render: Callable, jobs: list, helper: _Helper, *, while_waiting: Callable | None = None) -> list:
     """`render(*jobs[0])` here while the helper runs `render(*jobs[1])`; both results, in order.
 
-    `render` must be a module-level function (the helper imports it by name). An exception raised
-    by `render` reaches the caller as in-process; a helper that is busy or breaks means rendering here.
+    `render` must be a module-level function (the helper imports it by name). `jobs[0]` may be a
+    callable that returns its arguments: it is called after the helper's job is sent, so the helper
+    starts at once. `while_waiting(our result)` runs here when ours is done before the helper's. An
+    exception raised by `render` reaches the caller as in-process; a helper that is busy or breaks
+    means rendering here.
     """
     first, second = jobs
+
+    def here() -> tuple:
+        return first() if callable(first) else first
+
     if not helper.busy.acquire(blocking=False):
-        return [render(*first), render(*second)]
+        return [render(*here()), render(*second)]
     try:
         try:
             helper.send(render, second)
         except HelperFailed as exc:
             _drop(helper, exc)
-            return [render(*first), render(*second)]
+            return [render(*here()), render(*second)]
         try:
-            mine = render(*first)
+            mine = render(*here())
+            if while_waiting is not None and not _has_answer(helper):
+                while_waiting(mine)
         finally:
             theirs, error = _answer(helper)  # read it even when ours failed: keep the pipe in step
     finally:
@@ -152,6 +161,14 @@ def run_parts(render: Callable, jobs: list[tuple], helper: _Helper) -> list:
     elif error is not None:
         raise error
     return [mine, theirs]
+
+
+def _has_answer(helper: _Helper) -> bool:
+    """Whether the helper's answer is there to read; never blocks."""
+    try:
+        return bool(select.select([helper.process.stdout], [], [], 0)[0])
+    except (OSError, ValueError):
+        return True  # let receive() find out what went wrong
 
 
 def _answer(helper: _Helper) -> tuple:

@@ -1,6 +1,7 @@
 """A plan printed as main text and Phụ lục apart (the Phụ lục in a helper process), then joined."""
 from __future__ import annotations
 
+import gc
 import io
 import os
 import signal
@@ -131,6 +132,24 @@ def test_an_error_in_the_helper_reaches_the_caller():
         # and the helper is still in step for the next job
         assert pdf_pool.run_parts(pdf.pdf_page_count, [(good,), (good,)], pdf_pool._helper) == [
             pdf.pdf_page_count(good)] * 2
+
+
+def test_while_waiting_runs_with_our_result_only_when_the_helper_is_slower():
+    calls = []
+    with printing(helper=True):
+        helper = pdf_pool._helper
+        # time.sleep is importable by name in the helper, and returns None here and there
+        assert pdf_pool.run_parts(time.sleep, [(0,), (0.5,)], helper, while_waiting=calls.append) == [None, None]
+        assert calls == [None]
+        assert pdf_pool.run_parts(time.sleep, [lambda: (0.5,), (0,)], helper,
+                                  while_waiting=calls.append) == [None, None]
+        assert calls == [None]  # ours was the slower one: nothing to do while waiting
+
+
+def test_the_helper_keeps_what_its_warm_up_loaded_out_of_its_collections():
+    with printing(helper=True):
+        _, in_helper = pdf_pool.run_parts(gc.get_freeze_count, [(), ()], pdf_pool._helper)
+        assert in_helper > 10_000  # WeasyPrint, fonts and stylesheets: frozen after the warm-up
 
 
 def test_a_helper_inherited_through_fork_is_not_used():
