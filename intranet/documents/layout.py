@@ -342,11 +342,17 @@ def balanced_lines(
     words = (text or "").split()
     if not words:
         return []
+    widths: dict[str, float] = {}  # the search below measures the same candidate lines again and again
+
+    def width(line: str) -> float:
+        if line not in widths:
+            widths[line] = _width(line, size_pt, bold, italic)
+        return widths[line]
 
     def wrap(limit: float) -> list[str]:
         lines, current = [], []
         for word in words:
-            if current and _width(" ".join([*current, word]), size_pt, bold, italic) > limit:
+            if current and width(" ".join([*current, word])) > limit:
                 lines.append(" ".join(current))
                 current = [word]
             else:
