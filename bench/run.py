@@ -6,7 +6,7 @@
 2. In process, with the Flask test client: p50/p95 server time over --requests requests after
    --warmup, and SQL statements per request counted by a `before_cursor_execute` listener.
 3. Throughput: gunicorn -w 2 on the same database, driven by bench/load.py in a second process
-   (16 clients, --seconds per page), against a trivial endpoint of the same app; peak RSS per worker.
+   (16 clients, --seconds per page after --load-warmup uncounted seconds), against a trivial endpoint of the same app; peak RSS per worker.
 4. Regenerate with ten times the tasks, comments and audit events; statements per request again.
 5. Print one Markdown table and the targets met or missed; also saved to bench/out/report-<db>.md.
 
@@ -145,7 +145,10 @@ def measure_inprocess(url: str, requests: int, warmup: int, say, explain: bool =
     return subjects, page_list, results, cold
 
 
-def measure_load(url: str, subjects, page_list, seconds: float, clients: int, say) -> dict:
+def measure_load(url: str, subjects, page_list, seconds: float, clients: int, say,
+                 warmup: float = 1.0) -> dict:
+    """Requests per second of each page under gunicorn, after `warmup` seconds of the same load
+    (uncounted: each worker fills its own fragment store, as the in-process runs warm up)."""
     server = Gunicorn(url, INSTANCE, SECRET, OUT / "gunicorn.log", workers=2)
     server.start()
     try:
@@ -165,6 +168,8 @@ def measure_load(url: str, subjects, page_list, seconds: float, clients: int, sa
                                           *[(p.key, p.paths, cookies[p.user], None) for p in page_list],
                                           ("transition", [], "", cycle),
                                           ("trivial_after", [trivial], cookies["staff"], None)]:
+            if warmup:
+                server.load(paths, cookie, warmup, clients, steps)
             results[key] = server.load(paths, cookie, seconds, clients, steps)
             bad = {k: v for k, v in results[key]["statuses"].items() if k != "200"}
             say(f"  {key}: {results[key]['rps']:.1f} req/s, client-side p50 {results[key]['p50_ms']} ms"
@@ -247,8 +252,9 @@ def run(args, url: str) -> None:
     load = None
     if not args.skip_load:
         say()
-        say(f"## Throughput (gunicorn -w 2, {args.clients} clients from a second process, {args.seconds:g} s per page)")
-        load = measure_load(url, subjects, page_list, args.seconds, args.clients, say)
+        say(f"## Throughput (gunicorn -w 2, {args.clients} clients from a second process, {args.seconds:g} s per page"
+            f" after {args.load_warmup:g} s of the same load)")
+        load = measure_load(url, subjects, page_list, args.seconds, args.clients, say, args.load_warmup)
     ten = ten_cold = None
     if not args.skip_10x:
         url10 = f"sqlite:///{OUT / 'bench-10x.sqlite3'}" if backend == "sqlite" else url
@@ -290,6 +296,7 @@ def main(argv=None) -> None:
     parser.add_argument("--warmup", type=int, default=20)
     parser.add_argument("--requests-10x", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=5.0)
+    parser.add_argument("--load-warmup", type=float, default=1.0, help="uncounted seconds of load first")
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--skip-load", action="store_true", help="no gunicorn throughput run")
     parser.add_argument("--skip-10x", action="store_true", help="no 10× regeneration")
