@@ -7,10 +7,16 @@ with its Phụ lục N times in one warm process (which prints the Phụ lục i
 at the same time, intranet/documents/pdf_pool.py; INTRANET_PDF_HELPER=0 for one process), then writes the same content as .docx and converts
 it with `soffice --headless --convert-to pdf` (Debian package libreoffice-writer-nogui), one
 process per conversion as a web worker would run it. Prints both medians and their ratio.
+
+The runs alternate (ours, LibreOffice, ours, ...) so that a burst of other work on the machine
+falls on both sides, and the CPU time other processes took meanwhile is printed: ours needs both
+CPUs of a two-CPU machine at once, LibreOffice one, so a busy machine slows ours more.
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import shutil
 import statistics
 import subprocess
@@ -47,18 +53,20 @@ def load_context(seed: Path) -> tuple[dict, str]:
     return {"plan": plan, "appendix_rows": rows, "qr_png": None}, f"parse_plan({seed.name})"
 
 
-def time_ours(context: dict, runs: int) -> tuple[list[float], int, bool]:
-    pdf.render_pdf("pdf/plan.html", context)  # warm: fonts, CSS, templates; starts the PDF helper
+def warm_ours(context: dict) -> bool:
+    """First render (fonts, CSS, templates; starts the PDF helper), then wait for the helper as a
+    web worker has it after its first PDF. Whether the helper is in use."""
+    pdf.render_pdf("pdf/plan.html", context)
     deadline = time.monotonic() + 60
     while pdf_pool.helper_wanted() and not pdf.helper_ready() and time.monotonic() < deadline:
-        time.sleep(0.1)  # as in a web worker after its first PDF
-    helper = pdf.helper_ready()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        data = pdf.render_pdf("pdf/plan.html", context)
-        times.append(time.perf_counter() - start)
-    return times, pdf.pdf_page_count(data), helper
+        time.sleep(0.1)
+    return pdf.helper_ready()
+
+
+def time_ours(context: dict) -> tuple[float, int]:
+    start = time.perf_counter()
+    data = pdf.render_pdf("pdf/plan.html", context)
+    return time.perf_counter() - start, pdf.pdf_page_count(data)
 
 
 def build_docx(context: dict, path: Path) -> None:
@@ -147,7 +155,8 @@ def build_docx(context: dict, path: Path) -> None:
     document.save(str(path))
 
 
-def time_libreoffice(docx: Path, runs: int) -> tuple[list[float], int]:
+def libreoffice_command(docx: Path) -> list[str]:
+    """soffice converting `docx` to PDF beside it, with its own profile (created by a first run)."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
         raise SystemExit("LibreOffice is missing: apt-get install libreoffice-writer-nogui")
@@ -155,12 +164,43 @@ def time_libreoffice(docx: Path, runs: int) -> tuple[list[float], int]:
     command = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
                "--convert-to", "pdf", "--outdir", str(docx.parent), str(docx)]
     subprocess.run(command, check=True, capture_output=True)  # first start creates the profile
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True)
-        times.append(time.perf_counter() - start)
-    return times, pdf.pdf_page_count(docx.with_suffix(".pdf").read_bytes())
+    return command
+
+
+def time_libreoffice(command: list[str], docx: Path) -> tuple[float, int]:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True)
+    return time.perf_counter() - start, pdf.pdf_page_count(docx.with_suffix(".pdf").read_bytes())
+
+
+class OtherLoad:
+    """CPU time the machine spent on processes other than this one, its PDF helper and soffice."""
+
+    def __init__(self) -> None:
+        self.start = self._busy() - self._ours()
+        self.wall = time.monotonic()
+
+    def report(self) -> str:
+        others = max(0.0, self._busy() - self._ours() - self.start)
+        wall = time.monotonic() - self.wall
+        share = others / (wall * (os.cpu_count() or 1))
+        return f"other processes used {others:.1f} CPU-s in these {wall:.0f} s ({share:.0%} of the machine)"
+
+    @staticmethod
+    def _busy() -> float:
+        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+        return (sum(fields[:8]) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")  # less idle, iowait
+
+    @staticmethod
+    def _ours() -> float:
+        times = os.times()
+        total = times.user + times.system + times.children_user + times.children_system
+        helper = pdf_pool._helper
+        if helper is not None:
+            with contextlib.suppress(OSError):
+                stat = Path(f"/proc/{helper.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+                total += (int(stat[11]) + int(stat[12])) / os.sysconf("SC_CLK_TCK")
+        return total
 
 
 def main() -> None:
@@ -171,11 +211,21 @@ def main() -> None:
     args = parser.parse_args()
 
     context, source = load_context(args.seed)
-    ours, our_pages, helper = time_ours(context, args.runs)
+    helper = warm_ours(context)
+    ours, theirs = [], []
     with tempfile.TemporaryDirectory(prefix="pdf-bench-") as tmp:
         docx = Path(tmp) / "plan.docx"
         build_docx(context, docx)
-        theirs, lo_pages = time_libreoffice(docx, args.lo_runs)
+        command = libreoffice_command(docx)
+        load = OtherLoad()
+        for run in range(max(args.runs, args.lo_runs)):
+            if run < args.runs:
+                seconds, our_pages = time_ours(context)
+                ours.append(seconds)
+            if run < args.lo_runs:
+                seconds, lo_pages = time_libreoffice(command, docx)
+                theirs.append(seconds)
+        machine = load.report()
 
     ours_ms, theirs_ms = statistics.median(ours) * 1000, statistics.median(theirs) * 1000
     print(f"plan: {source}, {len(context.get('appendix_rows') or [])} appendix rows")
@@ -184,7 +234,7 @@ def main() -> None:
           f"  [{', '.join(f'{t * 1000:.0f}' for t in ours)}]  {how}")
     print(f"LibreOffice (docx -> pdf):       p50 {theirs_ms:.0f} ms over {args.lo_runs} runs, {lo_pages} pages"
           f"  [{', '.join(f'{t * 1000:.0f}' for t in theirs)}]")
-    print(f"ours / LibreOffice: {ours_ms / theirs_ms:.2f}")
+    print(f"ours / LibreOffice: {ours_ms / theirs_ms:.2f}  ({machine})")
 
 
 if __name__ == "__main__":
