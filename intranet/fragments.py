@@ -186,8 +186,8 @@ def cached(name: str, key: tuple, build: Callable[[], str]) -> Markup:
     full_key = (name, generation(), today_vn(), *key)
     html = store().get(full_key)
     if html is None:
-        html = build()
+        html = Markup(build())  # kept as Markup: wrapping a str copies it, on every request
         # build() may have written (it should not), or rendered objects kept over a commit
         if not (writing() or g.get(_KEPT)):
             store().put(full_key, html)
-    return Markup(html)
+    return html
