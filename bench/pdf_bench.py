@@ -55,11 +55,14 @@ def load_context(seed: Path) -> tuple[dict, str]:
 
 def warm_ours(context: dict) -> bool:
     """First render (fonts, CSS, templates; starts the PDF helper), then wait for the helper as a
-    web worker has it after its first PDF. Whether the helper is in use."""
+    web worker has it after its first PDF, and render once more so the helper has printed this
+    plan's Phụ lục too (LibreOffice's first, untimed conversion warms it the same way).
+    Whether the helper is in use."""
     pdf.render_pdf("pdf/plan.html", context)
     deadline = time.monotonic() + 60
     while pdf_pool.helper_wanted() and not pdf.helper_ready() and time.monotonic() < deadline:
         time.sleep(0.1)
+    pdf.render_pdf("pdf/plan.html", context)
     return pdf.helper_ready()
 
 
