@@ -7,8 +7,8 @@ from sqlalchemy.orm import joinedload
 
 from workflows import TASK
 
-from ..audit.services import history
 from .. import fragments
+from ..audit.services import history
 from ..extensions import db
 from ..plans.models import Plan
 from ..web import is_fragment_request, render
