@@ -35,6 +35,8 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     fragments.init_app(app)
 
     from . import models  # noqa: F401  (every model registered before the first query)
+    from .auth import services as auth_services
+    auth_services.init_app(app)
     from .auth.routes import bp as auth_bp
     from .dashboard.routes import bp as dashboard_bp
     from .plans.routes import bp as plans_bp

@@ -42,6 +42,11 @@ class SignedInUsers:
             self._kept[user_id] = (generation, copy)
 
 
+def init_app(app) -> None:
+    """Give the app its store of signed-in users (used only when caching is on)."""
+    app.extensions["signed_in_users"] = SignedInUsers()
+
+
 @login_manager.user_loader
 def load_user(user_id: str) -> User | None:
     """Load the logged-in user with unit and roles: in one statement, or none from the kept copy."""
@@ -51,7 +56,7 @@ def load_user(user_id: str) -> User | None:
         return None
     if not current_app.config["FRAGMENT_CACHE_CHARS"] or fragments.writing():
         return db.session.get(User, ident, options=[joinedload(User.role_rows)])
-    users = current_app.extensions.setdefault("signed_in_users", SignedInUsers())
+    users = current_app.extensions["signed_in_users"]
     generation = fragments.generation()
     kept = users.get(ident, generation)
     if kept is not None:

@@ -180,6 +180,7 @@ def _render(template, context, jinja_env, font_path, *, with_boxes):
         if splits:
             pdf_pool.start_helper(_warm_up)  # now, not before: it would compete with this render
         return result
+
     def job(part):
         html = render_html(template, {**context, "pdf_part": part}, jinja_env=jinja_env)
         return html, faces, with_boxes and part == "main"
