@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import io
 import os
 import platform
@@ -57,8 +58,11 @@ class Report:
 
 
 def make_app(url: str):
-    return create_app("development", SQLALCHEMY_DATABASE_URI=url, INSTANCE_DIR=str(INSTANCE),
-                      SECRET_KEY=SECRET)
+    """The app on the bench database, its start-up objects frozen as wsgi.py does in production."""
+    app = create_app("development", SQLALCHEMY_DATABASE_URI=url, INSTANCE_DIR=str(INSTANCE),
+                     SECRET_KEY=SECRET)
+    gc.freeze()
+    return app
 
 
 def dispose(app) -> None:

@@ -13,9 +13,9 @@ from ..tasks.models import Task
 from ..tasks.queries import VIEWS, plan_condition
 from ..tasks.rows import read_rows
 from ..units.services import units_with_tasks
-from ..web import get_or_404, is_fragment_request, render
+from ..web import is_fragment_request, render
 from .models import Plan
-from .services import load_plan, plans_overview, task_counts
+from .services import load_plan, plan_header, plans_overview, task_counts
 
 bp = Blueprint("plans", __name__, url_prefix="/ke-hoach")
 
@@ -40,7 +40,7 @@ def detail(plan_id: int):
         state = None
     view = request.args.get("viec") if request.args.get("viec") in VIEWS else None
     if is_fragment_request():  # a filter changed: only the table
-        plan = get_or_404(Plan, plan_id)
+        plan = plan_header(plan_id) or abort(404)
         return render("plans/detail.html", _task_table(plan, unit_id, state, view))
 
     # The plan's own text first: if it has to be rendered, the plan is loaded with its deadlines
@@ -54,7 +54,7 @@ def detail(plan_id: int):
 
     plan_head = fragments.cached("plan-head", (plan_id,), with_plan("plans/_head.html"))
     plan_text = fragments.cached("plan-text", (plan_id,), with_plan("plans/_text.html"))
-    plan = get_or_404(Plan, plan_id)
+    plan = plan_header(plan_id) or abort(404)
     task_filters = fragments.cached("plan-filters", (plan.id, unit_id, state, view), lambda: render_template(
         "plans/_filters.html", plan=plan, units=units_with_tasks(plan.id), unit_id=unit_id,
         state=state, view=view, views=VIEWS, states=TASK.states, counts=task_counts(plan.id)))

@@ -5,7 +5,7 @@ import re
 import unicodedata
 from datetime import date
 
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import joinedload, load_only
 
 from ..errors import ValidationError
 from ..extensions import db
@@ -180,6 +180,16 @@ def _coordinating(text: str, directory, lead_ids) -> list[int]:
 def plans_overview() -> list[Plan]:
     """Every plan, newest first."""
     return db.session.scalars(db.select(Plan).order_by(Plan.issued_on.desc(), Plan.id.desc())).all()
+
+
+# What pages show of a plan around its tasks and documents: the body's JSON columns (sections
+# run to tens of kilobytes) stay unread until something renders them.
+HEADER = (Plan.number, Plan.symbol, Plan.doc_type, Plan.title, Plan.issued_on, Plan.issuers)
+
+
+def plan_header(plan_id: int) -> Plan | None:
+    """A plan with its header columns only (the rest loads on first use)."""
+    return db.session.get(Plan, plan_id, options=[load_only(*HEADER)])
 
 
 def load_plan(plan_id: int) -> Plan | None:

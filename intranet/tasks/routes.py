@@ -10,6 +10,7 @@ from workflows import TASK
 from .. import fragments
 from ..audit.services import history
 from ..extensions import db
+from ..plans import services as plans
 from ..plans.models import Plan
 from ..web import is_fragment_request, render
 from . import services
@@ -19,9 +20,13 @@ from .permissions import allowed_transitions, can_comment, can_edit_draft, can_v
 bp = Blueprint("tasks", __name__, url_prefix="/nhiem-vu")
 
 
+_PLAN_HEADER = joinedload(Task.plan).load_only(*plans.HEADER)
+
+
 def _load_visible(task_id: int) -> Task:
-    """Load the task with its units and plan in one statement (404); check the user may see it (403)."""
-    task = db.session.get(Task, task_id, options=[joinedload(Task.units), joinedload(Task.plan)])
+    """Load the task with its units and plan header in one statement (404); check the user may
+    see it (403)."""
+    task = db.session.get(Task, task_id, options=[joinedload(Task.units), _PLAN_HEADER])
     if task is None:
         abort(404)
     if not can_view_task(current_user, task):

@@ -106,3 +106,22 @@ def test_fragments_rendered_from_objects_kept_over_a_commit_are_not_stored(app):
         fragments.cached("thu", (1,), build)
         fragments.cached("thu", (1,), build)
         assert len(built) == 3  # a new request stores again
+
+
+def test_pages_served_from_the_store_leave_the_plan_body_unread(app):
+    """The plan's sections (tens of kilobytes of JSON) are read only to render its text."""
+    client = app.test_client()
+    Auth(client).login("ca.thuongtruc")
+    with app.app_context():
+        task = first_task_of("sgd")
+        urls = (f"/nhiem-vu/{task.id}", f"/ke-hoach/{task.plan_id}")
+    counter = Statements(app)
+    try:
+        for url in urls:
+            _, cold = counter.of(lambda: client.get(url))
+            page, warm = counter.of(lambda: client.get(url))
+            assert page.status_code == 200
+            assert not [q for q in warm if ".sections" in q], url
+    finally:
+        counter.close()
+    assert any(".sections" in q for q in cold)  # the plan page's first render reads its text
