@@ -10,6 +10,7 @@ from typing import Callable
 from urllib.parse import urlsplit
 
 from flask import current_app
+from sqlalchemy import bindparam
 
 from workflows import DOCUMENT, WorkflowError
 
@@ -29,10 +30,14 @@ NUMBER_TAKEN = ("Số văn bản vừa được cấp cho văn bản khác hoặ
 _PRINTED_NUMBER = re.compile(r"Số\s*:\s*(\d+\s*/\s*[0-9A-ZĐ][0-9A-ZĐ\-]*)")
 
 
+_PLAN_DOCUMENT = db.select(OutgoingDocument).where(
+    OutgoingDocument.kind == "plan", OutgoingDocument.source_id == bindparam("plan_id"))
+
+
 def document_for_plan(plan: Plan) -> OutgoingDocument | None:
-    """The plan's outgoing document, if one was opened."""
-    return db.session.scalar(db.select(OutgoingDocument).where(
-        OutgoingDocument.kind == "plan", OutgoingDocument.source_id == plan.id))
+    """The plan's outgoing document, if one was opened (the plan page asks on every request: the
+    select is built once)."""
+    return db.session.scalar(_PLAN_DOCUMENT, {"plan_id": plan.id})
 
 
 def open_document(kind: str, source_id: int, *, issuing_unit_id: int, doc_type: str, symbol: str,

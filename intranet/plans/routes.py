@@ -54,7 +54,8 @@ def detail(plan_id: int):
 
     plan_head = fragments.cached("plan-head", (plan_id,), with_plan("plans/_head.html"))
     plan_text = fragments.cached("plan-text", (plan_id,), with_plan("plans/_text.html"))
-    plan = plan_header(plan_id) or abort(404)
+    # Loaded whole already if its text was rendered just now; else its header is enough.
+    plan = full() if full.cache_info().currsize else (plan_header(plan_id) or abort(404))
     task_filters = fragments.cached("plan-filters", (plan.id, unit_id, state, view), lambda: render_template(
         "plans/_filters.html", plan=plan, units=units_with_tasks(plan.id), unit_id=unit_id,
         state=state, view=view, views=VIEWS, states=TASK.states, counts=task_counts(plan.id)))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
+from sqlalchemy import bindparam
 from sqlalchemy.orm import joinedload
 
 from workflows import TASK
@@ -20,13 +21,15 @@ from .permissions import allowed_transitions, can_comment, can_edit_draft, can_v
 bp = Blueprint("tasks", __name__, url_prefix="/nhiem-vu")
 
 
-_PLAN_HEADER = joinedload(Task.plan).load_only(*plans.HEADER)
+# The task with its units and its plan's header, in one statement built once: every task page
+# and move starts here, and building the select with its loader options costs a third of running it.
+_TASK_PAGE = db.select(Task).where(Task.id == bindparam("task_id")).options(
+    joinedload(Task.units), joinedload(Task.plan).load_only(*plans.HEADER))
 
 
 def _load_visible(task_id: int) -> Task:
-    """Load the task with its units and plan header in one statement (404); check the user may
-    see it (403)."""
-    task = db.session.get(Task, task_id, options=[joinedload(Task.units), _PLAN_HEADER])
+    """Load the task (404) and check the user may see it (403)."""
+    task = db.session.execute(_TASK_PAGE, {"task_id": task_id}).unique().scalar_one_or_none()
     if task is None:
         abort(404)
     if not can_view_task(current_user, task):
