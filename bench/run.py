@@ -101,6 +101,22 @@ def prepare(url: str, multiplier: int, seed: int, wipe: bool) -> tuple[dict, flo
     return counts, seconds
 
 
+def loop_ms() -> float:
+    """Milliseconds a fixed pure-Python loop takes, best of three.
+
+    The speed of a virtual machine on a shared host drifts (on this one a loop like it took 1.7
+    times as long at some hours of a day as at others), and every figure of a run drifts with it:
+    the report gives this at its start and end, so runs can be compared.
+    """
+    best = float("inf")
+    for _ in range(3):
+        began, total = time.perf_counter(), 0
+        for i in range(1_000_000):
+            total += i
+        best = min(best, time.perf_counter() - began)
+    return best * 1000
+
+
 def machine(url: str) -> list[str]:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor())
@@ -116,7 +132,8 @@ def machine(url: str) -> list[str]:
     return [f"- Date: {now:%Y-%m-%d %H:%M} UTC ({now.astimezone(VN_TZ):%d/%m/%Y %H:%M} giờ Việt Nam)",
             f"- Machine: {os.cpu_count()} CPUs (nproc {len(os.sched_getaffinity(0))}), {cpu}, "
             f"{mem / 1024 / 1024:.1f} GiB RAM, {platform.platform()}",
-            f"- Python {platform.python_version()}, {database}"]
+            f"- Python {platform.python_version()}, {database}",
+            f"- Speed check (bench/run.py loop_ms: a fixed loop, lower is faster): {loop_ms():.0f} ms at the start"]
 
 
 def measure_inprocess(url: str, requests: int, warmup: int, say, explain: bool = False,
@@ -292,6 +309,7 @@ def run(args, url: str) -> None:
     transition = one["transition"].by_action
     say("Statements per transition POST: " + ", ".join(
         f"{k} {'/'.join(map(str, sorted(v)))}" for k, v in transition.items()))
+    say(f"Speed check at the end: {loop_ms():.0f} ms (see the start of the report)")
     (OUT / f"report-{backend}.md").write_text(say.buffer.getvalue(), encoding="utf-8")
 
 
