@@ -115,7 +115,8 @@ def _transaction_over(session: Session, transaction) -> None:
         session.info.pop(_WROTE, None)
 
 
-_GENERATION = text(f"SELECT value FROM {DataGeneration.__tablename__} WHERE id = {ROW_ID}")
+GENERATION_SQL = f"SELECT value FROM {DataGeneration.__tablename__} WHERE id = {ROW_ID}"
+_GENERATION = text(GENERATION_SQL)
 
 
 def generation() -> int:
@@ -126,6 +127,16 @@ def generation() -> int:
     if "data_generation" not in g:
         g.data_generation = db.session.execute(_GENERATION).scalar() or 0
     return g.data_generation
+
+
+def generation_known() -> bool:
+    """Has this request read the generation since it began or last committed?"""
+    return "data_generation" in g
+
+
+def remember_generation(value: int | None) -> None:
+    """Keep a generation read along with something else (see auth.services.load_user)."""
+    g.data_generation = value or 0
 
 
 def commit_keeping_loaded() -> None:

@@ -7,10 +7,12 @@ from functools import wraps
 from cachetools import LRUCache
 from flask import abort, current_app
 from flask_login import current_user
+from sqlalchemy import text
 from sqlalchemy.orm import Session, joinedload
 
 from .. import fragments
 from ..extensions import db, login_manager
+from ..notifications import services as notifications
 from .models import User
 
 SIGNED_IN_KEPT = 4096  # users whose loaded rows a worker keeps
@@ -47,6 +49,20 @@ def init_app(app) -> None:
     app.extensions["signed_in_users"] = SignedInUsers()
 
 
+# Every page needs the data generation (for its cached parts and this user's kept copy) and the
+# user's unread count (the bell): one round trip for both.
+_REQUEST_START = text(f"SELECT ({fragments.GENERATION_SQL}), ({notifications.UNREAD_SQL})")
+
+
+def _generation_and_bell(user_id: int) -> int:
+    """The data generation, read with the bell's count for `user_id` if not read yet."""
+    if not fragments.generation_known():
+        value, unread = db.session.execute(_REQUEST_START, {"user_id": user_id}).one()
+        fragments.remember_generation(value)
+        notifications.remember_bell_count(user_id, unread or 0)
+    return fragments.generation()
+
+
 @login_manager.user_loader
 def load_user(user_id: str) -> User | None:
     """Load the logged-in user with unit and roles: in one statement, or none from the kept copy."""
@@ -57,7 +73,7 @@ def load_user(user_id: str) -> User | None:
     if not current_app.config["FRAGMENT_CACHE_CHARS"] or fragments.writing():
         return db.session.get(User, ident, options=[joinedload(User.role_rows)])
     users = current_app.extensions["signed_in_users"]
-    generation = fragments.generation()
+    generation = _generation_and_bell(ident)
     kept = users.get(ident, generation)
     if kept is not None:
         return db.session.merge(kept, load=False)

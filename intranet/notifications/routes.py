@@ -1,7 +1,7 @@
 """The bell's count, the notifications page, and opening a notification (marks it read)."""
 from __future__ import annotations
 
-from flask import Blueprint, flash, g, redirect, url_for
+from flask import Blueprint, flash, redirect, url_for
 from flask_login import current_user, login_required
 
 from ..extensions import db
@@ -14,13 +14,12 @@ bp = Blueprint("notifications", __name__, url_prefix="/thong-bao")
 
 @bp.app_context_processor
 def _bell():
-    """`unread_notifications()` for the header: one count query, only when a page asks for it."""
+    """`unread_notifications()` for the header: counted along with the data generation when the
+    user is loaded, or by one query when the page asks for it."""
     def unread_notifications() -> int:
         if not (current_user and current_user.is_authenticated):
             return 0
-        if "unread_notifications" not in g:
-            g.unread_notifications = services.unread_count(current_user)
-        return g.unread_notifications
+        return services.bell_count(current_user)
     return {"unread_notifications": unread_notifications}
 
 

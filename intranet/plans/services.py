@@ -186,8 +186,6 @@ def plans_overview() -> list[Plan]:
 # What pages show of a plan around its tasks and documents: the body's JSON columns (sections
 # run to tens of kilobytes) stay unread until something renders them.
 HEADER = (Plan.number, Plan.symbol, Plan.doc_type, Plan.title, Plan.issued_on, Plan.issuers)
-
-
 _PLAN_HEADER = db.select(Plan).where(Plan.id == bindparam("plan_id")).options(load_only(*HEADER))
 
 

@@ -9,7 +9,10 @@ from intranet.auth.models import User
 from intranet.extensions import db
 from intranet.notifications.models import Notification
 
+from intranet.notifications import services
+
 from ..conftest import htmx_get
+from ..web.test_fragments import Statements
 
 BELL = re.compile(r'class="bell-count" data-unread="(\d+)"')
 
@@ -79,3 +82,33 @@ def test_notifications_page_needs_login_and_works_as_fragment(app, client, auth,
     fragment = htmx_get(auth.client, "/thong-bao/")
     assert fragment.status_code == 200
     assert "<html" not in fragment.get_data(as_text=True)
+
+
+def test_a_page_counts_the_bell_with_the_data_generation_in_one_statement(app, auth, mine):
+    auth.login("sgd.chuyenvien")
+    auth.client.get("/")  # the worker keeps the user and the page's lists from here on
+    counter = Statements(app)
+    try:
+        page, sent = counter.of(lambda: auth.client.get("/"))
+        sent = list(sent)
+        with app.app_context():  # as another worker would: the next page counts it
+            user = db.session.scalar(db.select(User).where(User.username == "sgd.chuyenvien"))
+            db.session.add(Notification(user_id=user.id, kind="task_overdue", title="Quá hạn: Nhiệm vụ 9",
+                                        body="Quá hạn 1 ngày.", url="/", key="test:later"))
+            db.session.commit()
+        later, _ = counter.of(lambda: auth.client.get("/"))
+    finally:
+        counter.close()
+    assert len(sent) == 1 and "data_generation" in sent[0] and "notification" in sent[0]
+    assert BELL.search(page.get_data(as_text=True)).group(1) == "3"
+    assert BELL.search(later.get_data(as_text=True)).group(1) == "4"
+
+
+def test_a_commit_in_the_request_makes_the_bell_count_again(app, mine):
+    with app.test_request_context("/"):
+        user = db.session.scalar(db.select(User).where(User.username == "sgd.chuyenvien"))
+        services.remember_bell_count(user.id, 3)
+        assert services.bell_count(user) == 3
+        services.mark_all_read(user)
+        db.session.commit()
+        assert services.bell_count(user) == 0
