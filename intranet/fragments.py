@@ -15,7 +15,8 @@ least-recently-used store bounded in characters (FRAGMENT_CACHE_CHARS), under a 
 
 A request that has written something in its own transaction neither stores nor reads fragments:
 its uncommitted rows must not outlive a rollback under a generation another writer may commit.
-A fragment never holds a CSRF token or anything else of the session: forms stay outside it.
+A fragment never holds a CSRF token or anything else of the session: a fragment with forms
+(`cached_with_forms`) is stored with a placeholder where the token goes, and keyed on the user.
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from typing import Callable
 
 from cachetools import LRUCache
 from flask import current_app, g, has_app_context
+from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 from sqlalchemy import DDL, BigInteger, Integer, event, insert, text, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
@@ -32,6 +34,7 @@ from .extensions import db
 from .formatting import today_vn
 
 _WROTE = "data_generation_wrote"
+_CSRF_SLOT = "csrf-token-of-the-request"  # what a stored form holds where its token goes
 _KEPT = "fragments_from_kept_objects"
 ROW_ID = 1
 _RESTART = 1 << 40  # far above any generation a worker may have cached under
@@ -202,3 +205,26 @@ def cached(name: str, key: tuple, build: Callable[[], str]) -> Markup:
         if not (writing() or g.get(_KEPT)):
             store().put(full_key, html)
     return html
+
+
+def cached_with_forms(name: str, key: tuple, build: Callable[[], str]) -> Markup:
+    """Like `cached`, for a fragment holding forms; `key` must name the user, whose rights the
+    forms follow.
+
+    It is rendered with a placeholder for the CSRF token (Flask-WTF keeps the request's signed
+    token in `g.csrf_token`, which every `csrf_token()` of the render returns) and stored so;
+    each request's own token is put in on the way out.
+    """
+    field = current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token")
+
+    def with_slot() -> str:
+        own = g.pop(field, None)
+        setattr(g, field, _CSRF_SLOT)
+        try:
+            return build()
+        finally:
+            g.pop(field, None)
+            if own is not None:
+                setattr(g, field, own)
+
+    return cached(name, key, with_slot).replace(_CSRF_SLOT, generate_csrf())

@@ -116,7 +116,7 @@ def plan_transition(plan_id: int, trigger: str):
     db.session.commit()
     flash(_done_message(doc, trigger), "success")
     if is_fragment_request():
-        return render("documents/_plan_links.html", plan=plan)
+        return render("documents/_plan_document.html", plan=plan, with_flash=True)
     return redirect(url_for("plans.detail", plan_id=plan.id))
 
 

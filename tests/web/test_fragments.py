@@ -259,3 +259,47 @@ def test_a_deleted_counter_row_comes_back_with_the_next_write(app):
         first_task_of("sgd").draft = "Sau khi xóa bộ đếm"
         db.session.commit()
         assert generation() == fragments._RESTART
+
+
+FORM_TOKEN = re.compile(r'action="/van-ban/ke-hoach/\d+/chuyen/review".*?name="csrf_token" value="([^"]+)"', re.S)
+
+
+def test_the_plan_page_comes_whole_from_the_store_with_each_sessions_own_token(app):
+    """The document's moves are stored per user with a placeholder for the CSRF token: each
+    session gets its own token, and the form posts with it."""
+    url = plan_url(app)
+    first, second = app.test_client(), app.test_client()
+    Auth(first).login("ca.thuongtruc")
+    Auth(second).login("ca.thuongtruc")  # the same reviewer in another browser: another session
+    counter = Statements(app)
+    try:
+        first.get(url)
+        page, sent = counter.of(lambda: first.get(url))
+        other, _ = counter.of(lambda: second.get(url))
+    finally:
+        counter.close()
+    assert len(sent) == 1  # the data generation and the bell: everything else from the store
+    tokens = FORM_TOKEN.search(page.get_data(as_text=True)).group(1), \
+        FORM_TOKEN.search(other.get_data(as_text=True)).group(1)
+    assert tokens[0] != tokens[1]
+    stored = [html for key, html in app.extensions["fragments"]._lru.items() if key[0] == "plan-document"]
+    assert stored and all(tokens[0] not in html and tokens[1] not in html for html in stored)
+    assert all(fragments._CSRF_SLOT in html for html in stored)
+
+    moved = second.post(url.replace("/ke-hoach/", "/van-ban/ke-hoach/") + "/chuyen/review",
+                        data={"csrf_token": tokens[1], "version": ""})
+    assert moved.status_code == 302
+    assert "Đã thẩm định" in first.get(url).get_data(as_text=True)  # the write made it stale
+    refused = first.post(url.replace("/ke-hoach/", "/van-ban/ke-hoach/") + "/chuyen/review",
+                         data={"csrf_token": "not-a-token", "version": ""})
+    assert refused.status_code == 400
+
+
+def test_a_signers_document_moves_are_rendered_for_each_request(app):
+    """Whether a signer can sign depends on a certificate outside the database."""
+    client = app.test_client()
+    Auth(client).login("ca.lanhdao")
+    url = plan_url(app)
+    client.get(url)
+    assert "Văn bản ban hành" in client.get(url).get_data(as_text=True)
+    assert not [key for key in app.extensions["fragments"]._lru.keys() if key[0] == "plan-document"]
