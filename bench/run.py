@@ -246,7 +246,7 @@ def table(page_list, one: dict, cold: dict, ten: dict | None, ten_cold: dict | N
                         f" ({_statements(s1, c1)} at 1×, {_statements(s10, c10) if s10 else 'not measured'} at 10×); "
                         + (f"p95 {'MET' if worst < MAX_P95_MS else 'MISSED'} ({p95})"
                            if backend == "sqlite" else f"p95 {p95} (the target is set on SQLite)")
-                        + (f"; throughput {'MET' if ratio >= MIN_RATIO else 'MISSED'} ({ratio:.0%})" if ratio else ""))
+                        + (f"; throughput {'MET' if ratio >= MIN_RATIO else 'MISSED'} ({ratio:.1%})" if ratio else ""))
     if load:
         rows.append(f"| Trivial endpoint `{load['trivial_path']}` (before / after) | `health.healthz` | – | – | – | – | – | "
                     f"{load['trivial_before']['rps']:.0f} / {load['trivial_after']['rps']:.0f} | 100% |")
