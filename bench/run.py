@@ -105,9 +105,9 @@ def prepare(url: str, multiplier: int, seed: int, wipe: bool) -> tuple[dict, flo
 def loop_ms() -> float:
     """Milliseconds a fixed pure-Python loop takes, best of three.
 
-    The speed of a virtual machine on a shared host drifts (on this one a loop like it took 1.7
-    times as long at some hours of a day as at others), and every figure of a run drifts with it:
-    the report gives this at its start and end, so runs can be compared.
+    The speed of a virtual machine on a shared host drifts (on this one this loop took from 28
+    to 61 ms within a day), and every figure of a run drifts with it: the report gives this at
+    its start and end, so runs can be compared.
     """
     best = float("inf")
     for _ in range(3):
