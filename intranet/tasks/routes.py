@@ -22,7 +22,8 @@ bp = Blueprint("tasks", __name__, url_prefix="/nhiem-vu")
 
 
 # The task with its units and its plan's header, in one statement built once: every task page
-# and move starts here, and building the select with its loader options costs a third of running it.
+# and move starts here, and building the select with its loader options each time was a third
+# of its cost.
 _TASK_PAGE = db.select(Task).where(Task.id == bindparam("task_id")).options(
     joinedload(Task.units), joinedload(Task.plan).load_only(*plans.HEADER))
 
