@@ -12,7 +12,7 @@ from ..plans.models import Plan
 from ..tasks.models import Task
 from ..tasks.queries import (IN_REVIEW, SOON_DAYS, awaiting_condition,  # noqa: F401 (re-exported)
                              deadline_condition, on_unit)
-from ..tasks.rows import PlanGroup, grouped_rows
+from ..tasks.rows import PlanGroup, Section, grouped_rows, grouped_sections
 
 # A page lists what a person can act on: a few rows per plan, and a link to the rest.
 PER_PLAN = 5
@@ -33,13 +33,12 @@ def my_tasks(user, today: date | None = None, soon_days: int = SOON_DAYS) -> dic
     """Tasks awaiting `user`, and their unit's (or, for Công an tỉnh, all) tasks near due."""
     today = today or today_vn()
     soon = today + timedelta(days=soon_days)
-    awaiting, awaiting_count = grouped_rows(
-        awaiting_condition(user), (Task.position,), per_group=PER_PLAN, max_groups=MAX_PLANS, today=today)
     scope = deadline_condition(today, soon)
     if not user.sees_all_units:
         scope = and_(scope, on_unit(user.unit_id))
-    near, near_count = grouped_rows(
-        scope, (Task.position,), per_group=PER_PLAN, max_groups=MAX_PLANS, today=today)
+    (awaiting, awaiting_count), (near, near_count) = grouped_sections(
+        [Section(awaiting_condition(user), (Task.position,)), Section(scope, (Task.position,))],
+        per_group=PER_PLAN, max_groups=MAX_PLANS, today=today)
     awaiting, near = _with_plans([awaiting, near])
     return {
         "awaiting": awaiting,
