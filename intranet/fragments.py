@@ -13,6 +13,11 @@ least-recently-used store bounded in characters (FRAGMENT_CACHE_CHARS), under a 
 - today's date in Vietnam, which deadline badges depend on;
 - whatever else the fragment depends on, given by the caller (plan, filters, user).
 
+A second row, the people generation, is raised only by transactions that wrote accounts, roles or
+units (or wrote by hand, where nobody knows what): the signed-in user each worker keeps
+(auth.services.SignedInUsers) follows it, so a task moving on does not make every worker read
+every user again.
+
 A request that has written something in its own transaction neither stores nor reads fragments:
 its uncommitted rows must not outlive a rollback under a generation another writer may commit.
 A fragment never holds a CSRF token or anything else of the session: a fragment with forms
@@ -29,19 +34,24 @@ from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 from sqlalchemy import DDL, BigInteger, Integer, event, insert, text, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy.sql.elements import TextClause
 
 from .extensions import db
 from .formatting import today_vn
 
 _WROTE = "data_generation_wrote"
+_WROTE_PEOPLE = "data_generation_wrote_people"
 _CSRF_SLOT = "csrf-token-of-the-request"  # what a stored form holds where its token goes
 _KEPT = "fragments_from_kept_objects"
+_TEXT_WRITES = ("INSERT", "UPDATE", "DELETE")  # how plain SQL that writes begins
 ROW_ID = 1
+PEOPLE_ROW_ID = 2
 _RESTART = 1 << 40  # far above any generation a worker may have cached under
 
 
 class DataGeneration(db.Model):
-    """One row: how many transactions have written data since the table was created."""
+    """Two rows: how many transactions have written data (ROW_ID), and how many of them wrote
+    accounts, roles or units (PEOPLE_ROW_ID), since the table was created."""
 
     __tablename__ = "data_generation"
 
@@ -49,10 +59,10 @@ class DataGeneration(db.Model):
     value: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0)
 
 
-# The row exists from the start wherever the schema comes from create_all (tests, gen-data);
-# the migration inserts it too.
+# The rows exist from the start wherever the schema comes from create_all (tests, gen-data);
+# the migrations insert them too.
 event.listen(DataGeneration.__table__, "after_create",
-             DDL(f"INSERT INTO data_generation (id, value) VALUES ({ROW_ID}, 0)"))
+             DDL(f"INSERT INTO data_generation (id, value) VALUES ({ROW_ID}, 0), ({PEOPLE_ROW_ID}, 0)"))
 
 
 def _neutral_class(cls) -> bool:
@@ -66,42 +76,67 @@ def _neutral(instance) -> bool:
     return _neutral_class(type(instance))
 
 
-def data_changed(session: Session) -> None:
-    """Mark the session's transaction as one that changes data (the commit raises the generation).
+def _people_class(cls) -> bool:
+    """Rows a signed-in user is loaded with: the account, its roles, units."""
+    from .auth.models import User, UserRole
+    from .units.models import OrgUnit
+
+    return issubclass(cls, (User, UserRole, OrgUnit))
+
+
+def data_changed(session: Session, *, people: bool = True) -> None:
+    """Mark the session's transaction as one that changes data (the commit raises the generation),
+    and with `people` as one that may have changed accounts, roles or units.
 
     The ORM's flushes and statements mark it by themselves; call this after writing through the
     connection directly (bulk loads).
     """
     session.info[_WROTE] = True
+    if people:
+        session.info[_WROTE_PEOPLE] = True
 
 
 @event.listens_for(Session, "before_flush")
 def _before_flush(session: Session, _context, _instances) -> None:
-    changed = [*session.new, *session.deleted,
-               *(obj for obj in session.dirty if session.is_modified(obj, include_collections=False))]
-    if any(not _neutral(obj) for obj in changed):
-        data_changed(session)
+    changed = [type(obj) for obj in (
+        *session.new, *session.deleted,
+        *(obj for obj in session.dirty if session.is_modified(obj, include_collections=False)))]
+    if any(not _neutral_class(cls) for cls in changed):
+        data_changed(session, people=any(_people_class(cls) for cls in changed))
 
 
 @event.listens_for(Session, "do_orm_execute")
 def _bulk_statement(state) -> None:
-    """`update(Task)…`, `delete(…)` and `insert(…)` sent through the session change data too."""
+    """`update(Task)…`, `delete(…)` and `insert(…)` sent through the session change data too;
+    a statement on no mapped class (a table, text) may have changed anything."""
+    if isinstance(state.statement, TextClause):
+        if state.statement.text.lstrip()[:6].upper() in _TEXT_WRITES:
+            data_changed(state.session)
+        return
     if not (state.is_update or state.is_delete or state.is_insert):
         return
     mapper = state.bind_mapper
     if mapper is not None and (mapper.class_ is DataGeneration or _neutral_class(mapper.class_)):
         return
-    data_changed(state.session)
+    data_changed(state.session, people=mapper is None or _people_class(mapper.class_))
+
+
+def _raise(session: Session, row_id: int) -> None:
+    raised = session.execute(update(DataGeneration).where(DataGeneration.id == row_id)
+                             .values(value=DataGeneration.value + 1))
+    if raised.rowcount == 0:  # the row was deleted by hand: start again above any value seen
+        session.execute(insert(DataGeneration).values(id=row_id, value=_RESTART))
 
 
 @event.listens_for(Session, "before_commit")
 def _raise_generation(session: Session) -> None:
     session.flush()  # what is still pending marks the transaction too
+    people = session.info.pop(_WROTE_PEOPLE, False)
     if session.info.pop(_WROTE, False):
-        raised = session.execute(update(DataGeneration).where(DataGeneration.id == ROW_ID)
-                                 .values(value=DataGeneration.value + 1))
-        if raised.rowcount == 0:  # the row was deleted by hand: start again above any value seen
-            session.execute(insert(DataGeneration).values(id=ROW_ID, value=_RESTART))
+        _raise(session, ROW_ID)
+        # Always after ROW_ID: every writer locks the rows in the same order (no deadlock).
+        if people:
+            _raise(session, PEOPLE_ROW_ID)
 
 
 @event.listens_for(Session, "after_commit")
@@ -109,6 +144,7 @@ def _forget_generation(_session: Session) -> None:
     """The generation this request read is behind its own commit: read it again if asked."""
     if has_app_context():
         g.pop("data_generation", None)
+        g.pop("people_generation", None)
 
 
 @event.listens_for(Session, "after_transaction_end")
@@ -116,10 +152,13 @@ def _transaction_over(session: Session, transaction) -> None:
     """Forget the mark with the outermost transaction; a savepoint rolled back keeps it (harmless)."""
     if transaction.parent is None:
         session.info.pop(_WROTE, None)
+        session.info.pop(_WROTE_PEOPLE, None)
 
 
 GENERATION_SQL = f"SELECT value FROM {DataGeneration.__tablename__} WHERE id = {ROW_ID}"
+PEOPLE_GENERATION_SQL = f"SELECT value FROM {DataGeneration.__tablename__} WHERE id = {PEOPLE_ROW_ID}"
 _GENERATION = text(GENERATION_SQL)
+_PEOPLE_GENERATION = text(PEOPLE_GENERATION_SQL)
 
 
 def generation() -> int:
@@ -137,9 +176,17 @@ def generation_known() -> bool:
     return "data_generation" in g
 
 
-def remember_generation(value: int | None) -> None:
-    """Keep a generation read along with something else (see auth.services.load_user)."""
+def remember_generation(value: int | None, people: int | None) -> None:
+    """Keep the generations read along with something else (see auth.services.load_user)."""
     g.data_generation = value or 0
+    g.people_generation = people or 0
+
+
+def people_generation() -> int:
+    """The committed people generation, as read with the data generation at the request's start."""
+    if "people_generation" not in g:
+        g.people_generation = db.session.execute(_PEOPLE_GENERATION).scalar() or 0
+    return g.people_generation
 
 
 def commit_keeping_loaded() -> None:

@@ -19,12 +19,12 @@ SIGNED_IN_KEPT = 4096  # users whose loaded rows a worker keeps
 
 
 class SignedInUsers:
-    """This worker's copies of the users it has loaded, each for one data generation.
+    """This worker's copies of the users it has loaded, each for one people generation.
 
     Every request needs its user, unit and roles; loading them costs five times merging a kept
-    copy into the request's session (which sends no SQL). A copy is used only under the
-    generation it was loaded in: any write (a role, a password, a locked account, anything)
-    makes every copy stale.
+    copy into the request's session (which sends no SQL). A copy is used only under the people
+    generation it was loaded in: any write to an account, a role or a unit (a password, a locked
+    account, a unit renamed) makes every copy stale. Other writes (a task moving on) do not.
     """
 
     def __init__(self, size: int = SIGNED_IN_KEPT):
@@ -49,18 +49,20 @@ def init_app(app) -> None:
     app.extensions["signed_in_users"] = SignedInUsers()
 
 
-# Every page needs the data generation (for its cached parts and this user's kept copy) and the
-# user's unread count (the bell): one round trip for both.
-_REQUEST_START = text(f"SELECT ({fragments.GENERATION_SQL}), ({notifications.UNREAD_SQL})")
+# Every page needs the data generation (for its cached parts), the people generation (for this
+# user's kept copy) and the user's unread count (the bell): one round trip for the three.
+_REQUEST_START = text(f"SELECT ({fragments.GENERATION_SQL}), ({fragments.PEOPLE_GENERATION_SQL}), "
+                      f"({notifications.UNREAD_SQL})")
 
 
-def _generation_and_bell(user_id: int) -> int:
-    """The data generation, read with the bell's count for `user_id` if not read yet."""
+def _generations_and_bell(user_id: int) -> int:
+    """The people generation, read with the data generation and the bell's count for `user_id`
+    if not read yet."""
     if not fragments.generation_known():
-        value, unread = db.session.execute(_REQUEST_START, {"user_id": user_id}).one()
-        fragments.remember_generation(value)
+        value, people, unread = db.session.execute(_REQUEST_START, {"user_id": user_id}).one()
+        fragments.remember_generation(value, people)
         notifications.remember_bell_count(user_id, unread or 0)
-    return fragments.generation()
+    return fragments.people_generation()
 
 
 @login_manager.user_loader
@@ -73,7 +75,7 @@ def load_user(user_id: str) -> User | None:
     if not current_app.config["FRAGMENT_CACHE_CHARS"] or fragments.writing():
         return db.session.get(User, ident, options=[joinedload(User.role_rows)])
     users = current_app.extensions["signed_in_users"]
-    generation = _generation_and_bell(ident)
+    generation = _generations_and_bell(ident)
     kept = users.get(ident, generation)
     if kept is not None:
         return db.session.merge(kept, load=False)

@@ -16,7 +16,7 @@ from .helpers import first_task_of, plan_112, unit
 
 
 def generation() -> int:
-    return db.session.scalar(select(DataGeneration.value))
+    return db.session.scalar(select(DataGeneration.value).where(DataGeneration.id == fragments.ROW_ID))
 
 
 @pytest.fixture

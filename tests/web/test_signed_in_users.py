@@ -1,9 +1,14 @@
 """A worker's kept copy of the signed-in user: no query while nothing changed, never stale."""
-from intranet import create_app
+import pytest
+from sqlalchemy import select, text, update
+
+from intranet import create_app, fragments
 from intranet.auth.models import User
 from intranet.extensions import db
+from intranet.fragments import DataGeneration
 
 from ..conftest import Auth
+from .helpers import first_task_of, unit
 from .test_fragments import Statements, second_worker  # noqa: F401  (a fixture)
 
 
@@ -22,7 +27,7 @@ def set_user(app, username: str, **changes) -> None:
         db.session.commit()
 
 
-def test_the_user_is_read_again_only_after_a_write(app, second_worker):  # noqa: F811
+def test_the_user_is_read_again_after_any_account_is_written(app, second_worker):  # noqa: F811
     client = app.test_client()
     Auth(client).login("ca.thuongtruc")  # its last request loaded the user
     counter = Statements(app)
@@ -36,6 +41,53 @@ def test_the_user_is_read_again_only_after_a_write(app, second_worker):  # noqa:
     assert not user_reads(warm) and len(user_reads(cold)) == 1
     html = first.get_data(as_text=True)
     assert "Công an tỉnh" in html and "Đăng xuất" in html  # the unit and the logout form
+
+
+def test_a_task_moving_on_leaves_the_kept_user_but_not_the_pages(app, second_worker):  # noqa: F811
+    client = app.test_client()
+    Auth(client).login("sgd.chuyenvien")
+    client.get("/")
+    counter = Statements(app)
+    try:
+        with second_worker.app_context():  # through the other worker
+            task = first_task_of("sgd")
+            task.draft, title = "Đã cập nhật từ máy khác", task.text[:40]
+            db.session.commit()
+        page, sent = counter.of(lambda: client.get("/"))
+    finally:
+        counter.close()
+    assert page.status_code == 200 and not user_reads(sent)
+    assert len(sent) > 1  # my work was made again under the new data generation
+    assert "Sở Giáo dục" in page.get_data(as_text=True) and title[:20] in page.get_data(as_text=True)
+
+
+def test_a_unit_renamed_shows_on_the_next_request_in_every_worker(app, second_worker):  # noqa: F811
+    client = second_worker.test_client()
+    Auth(client).login("sgd.chuyenvien")
+    assert client.get("/").status_code == 200
+    with app.app_context():
+        unit("sgd").name = "Sở Giáo dục và Đào tạo (tên mới)"
+        db.session.commit()
+    assert "Sở Giáo dục và Đào tạo (tên mới)" in client.get("/").get_data(as_text=True)
+
+
+def people_generation() -> int:
+    return db.session.scalar(select(DataGeneration.value).where(DataGeneration.id == fragments.PEOPLE_ROW_ID))
+
+
+@pytest.mark.parametrize("write,raises", [
+    (lambda: setattr(first_task_of("sgd"), "draft", "Nháp"), False),
+    (lambda: db.session.execute(update(User).where(User.username == "sgd.chuyenvien")
+                                .values(post="Chuyên viên chính")), True),
+    (lambda: setattr(unit("syt"), "short_name", "SYT"), True),
+    (lambda: db.session.execute(text("UPDATE org_unit SET short_name = short_name")), True),
+])
+def test_the_people_generation_moves_with_accounts_roles_and_units_only(app, write, raises):
+    with app.app_context():
+        before = people_generation()
+        write()
+        db.session.commit()
+        assert people_generation() == before + (1 if raises else 0)
 
 
 def test_a_locked_account_is_signed_out_on_its_next_request_in_every_worker(app, second_worker):  # noqa: F811
