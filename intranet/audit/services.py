@@ -1,7 +1,7 @@
-"""Writing audit events inside the caller's transaction."""
+"""Writing audit events inside the caller's transaction, and reading an item's history."""
 from __future__ import annotations
 
-from sqlalchemy.orm import joinedload, lazyload
+from sqlalchemy import bindparam
 
 from ..auth.models import User
 from ..extensions import db
@@ -20,10 +20,17 @@ def record_event(entity_type: str, entity_id: int, action: str, label: str, acto
     return event
 
 
-def history(entity_type: str, entity_id: int) -> list[AuditEvent]:
-    """Return the events of one item, oldest first."""
-    return db.session.scalars(
-        db.select(AuditEvent)
-        .options(joinedload(AuditEvent.actor).options(lazyload(User.role_rows)))
-        .where(AuditEvent.entity_type == entity_type, AuditEvent.entity_id == entity_id)
-        .order_by(AuditEvent.id)).all()
+# What a history list shows of each event, with the actor's name: plain rows, built once. Loading
+# the events and their actors as objects cost four times as much for a task's twenty to fifty.
+_HISTORY = (
+    db.select(AuditEvent.action_label, AuditEvent.from_state, AuditEvent.to_state, AuditEvent.reason,
+              AuditEvent.created_at, User.full_name.label("actor_name"))
+    .outerjoin(User, User.id == AuditEvent.actor_id)
+    .where(AuditEvent.entity_type == bindparam("entity_type"), AuditEvent.entity_id == bindparam("entity_id"))
+    .order_by(AuditEvent.id))
+
+
+def history(entity_type: str, entity_id: int) -> list:
+    """The events of one item, oldest first: rows with action_label, from_state, to_state,
+    reason, created_at and actor_name (None for the system)."""
+    return db.session.execute(_HISTORY, {"entity_type": entity_type, "entity_id": entity_id}).all()

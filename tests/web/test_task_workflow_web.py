@@ -1,4 +1,5 @@
 """Taking a task through the workflow over HTTP, as each role."""
+from intranet.auth.models import User
 from intranet.audit.models import AuditEvent
 from intranet.extensions import db
 from intranet.tasks.models import Task
@@ -64,6 +65,12 @@ def test_full_journey_with_one_return(app, client, auth):
     assert _state(app, task_id) == "approved"
     html = client.get(f"/nhiem-vu/{task_id}").get_data(as_text=True)
     assert "Lý do: Bổ sung số liệu học sinh được tuyên truyền." in html
+    listed = html.split('<ol class="history">')[1].split("</ol>")[0]
+    with app.app_context():
+        names = {u.username: u.full_name for u in db.session.scalars(db.select(User).where(
+            User.username.in_(("sgd.chuyenvien", "ca.thuongtruc"))))}
+    assert listed.count(names["ca.thuongtruc"]) == 4  # two reviews begun, one return, one approval
+    assert listed.count(names["sgd.chuyenvien"]) >= 2  # the two submissions
     with app.app_context():
         events = db.session.scalars(db.select(AuditEvent).where(
             AuditEvent.entity_type == "task", AuditEvent.entity_id == task_id,
