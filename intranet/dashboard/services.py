@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import and_
+from sqlalchemy import and_, bindparam
 from sqlalchemy.orm import load_only
 
 from ..extensions import db
@@ -19,13 +19,17 @@ PER_PLAN = 5
 MAX_PLANS = 10
 
 
+# The header of each plan a list shows, for a list of ids: built once (see tasks.rows._UNITS_OF_IDS).
+_PLANS_OF_IDS = db.select(Plan).where(Plan.id.in_(bindparam("ids", expanding=True))).options(
+    load_only(Plan.id, Plan.number, Plan.symbol, Plan.doc_type, Plan.title, Plan.issued_on))
+
+
 def _with_plans(sections: list[list[tuple]]) -> list[list[PlanGroup]]:
     """Turn (plan_id, rows, total) into PlanGroups, loading every section's plans in one statement."""
     plan_ids = {group[0] for section in sections for group in section}
     plans = {}
     if plan_ids:
-        plans = {p.id: p for p in db.session.scalars(db.select(Plan).where(Plan.id.in_(plan_ids)).options(
-            load_only(Plan.id, Plan.number, Plan.symbol, Plan.doc_type, Plan.title, Plan.issued_on)))}
+        plans = {p.id: p for p in db.session.scalars(_PLANS_OF_IDS, {"ids": list(plan_ids)})}
     return [[PlanGroup(plans[pid], rows, total) for pid, rows, total in section] for section in sections]
 
 
