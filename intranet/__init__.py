@@ -36,7 +36,9 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
 
     from . import models  # noqa: F401  (every model registered before the first query)
     from .auth import services as auth_services
+    from .tasks import routes as task_routes
     auth_services.init_app(app)
+    task_routes.init_app(app)
     from .auth.routes import bp as auth_bp
     from .dashboard.routes import bp as dashboard_bp
     from .plans.routes import bp as plans_bp

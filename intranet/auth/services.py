@@ -1,14 +1,12 @@
 """Authentication and role checks."""
 from __future__ import annotations
 
-import threading
 from functools import wraps
 
-from cachetools import LRUCache
 from flask import abort, current_app
 from flask_login import current_user
 from sqlalchemy import text
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import joinedload
 
 from .. import fragments
 from ..extensions import db, login_manager
@@ -18,35 +16,15 @@ from .models import User
 SIGNED_IN_KEPT = 4096  # users whose loaded rows a worker keeps
 
 
-class SignedInUsers:
-    """This worker's copies of the users it has loaded, each for one people generation.
-
-    Every request needs its user, unit and roles; loading them costs five times merging a kept
-    copy into the request's session (which sends no SQL). A copy is used only under the people
-    generation it was loaded in: any write to an account, a role or a unit (a password, a locked
-    account, a unit renamed) makes every copy stale. Other writes (a task moving on) do not.
-    """
-
-    def __init__(self, size: int = SIGNED_IN_KEPT):
-        self._kept = LRUCache(maxsize=size)
-        self._lock = threading.Lock()
-
-    def get(self, user_id: int, generation: int) -> User | None:
-        with self._lock:
-            kept = self._kept.get(user_id)
-        return kept[1] if kept and kept[0] == generation else None
-
-    def put(self, user_id: int, generation: int, user: User) -> None:
-        scratch = Session()  # a detached copy with the loaded unit and roles, never in a request
-        copy = scratch.merge(user, load=False)
-        scratch.close()
-        with self._lock:
-            self._kept[user_id] = (generation, copy)
-
-
 def init_app(app) -> None:
-    """Give the app its store of signed-in users (used only when caching is on)."""
-    app.extensions["signed_in_users"] = SignedInUsers()
+    """Give the app its store of signed-in users (used only when caching is on).
+
+    Every request needs its user, unit and roles. A kept copy is used only under the people
+    generation it was loaded in: any write to an account, a role or a unit (a password, a
+    locked account, a unit renamed) makes every copy stale; other writes (a task moving on) do
+    not.
+    """
+    app.extensions["signed_in_users"] = fragments.KeptCopies(SIGNED_IN_KEPT)
 
 
 # Every page needs the data generation (for its cached parts), the people generation (for this
@@ -76,9 +54,9 @@ def load_user(user_id: str) -> User | None:
         return db.session.get(User, ident, options=[joinedload(User.role_rows)])
     users = current_app.extensions["signed_in_users"]
     generation = _generations_and_bell(ident)
-    kept = users.get(ident, generation)
+    kept = users.merged(ident, generation)
     if kept is not None:
-        return db.session.merge(kept, load=False)
+        return kept
     user = db.session.get(User, ident, options=[joinedload(User.role_rows)])
     if user is not None:
         users.put(ident, generation, user)

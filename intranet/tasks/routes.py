@@ -1,7 +1,7 @@
 """One task: its page, draft, comments and workflow moves."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import bindparam
 from sqlalchemy.orm import joinedload
@@ -28,9 +28,35 @@ _TASK_PAGE = db.select(Task).where(Task.id == bindparam("task_id")).options(
     joinedload(Task.units), joinedload(Task.plan).load_only(*plans.HEADER))
 
 
-def _load_visible(task_id: int) -> Task:
+TASKS_KEPT = 4096  # tasks whose page rows a worker keeps
+
+
+def init_app(app) -> None:
+    """Give the app its store of task copies for the task page (used only when caching is on)."""
+    app.extensions["kept_tasks"] = fragments.KeptCopies(TASKS_KEPT)
+
+
+def _read(task_id: int) -> Task | None:
+    return db.session.execute(_TASK_PAGE, {"task_id": task_id}).unique().scalar_one_or_none()
+
+
+def _read_for_page(task_id: int) -> Task | None:
+    """The task for a GET of its page: this worker's copy while the data has not changed since
+    it was loaded (no statement), read again otherwise. A move always reads it (`_read`)."""
+    if not current_app.config["FRAGMENT_CACHE_CHARS"] or fragments.writing():
+        return _read(task_id)
+    copies, generation = current_app.extensions["kept_tasks"], fragments.generation()
+    task = copies.merged(task_id, generation)
+    if task is None:
+        task = _read(task_id)
+        if task is not None:
+            copies.put(task_id, generation, task)
+    return task
+
+
+def _load_visible(task_id: int, read=_read) -> Task:
     """Load the task (404) and check the user may see it (403)."""
-    task = db.session.execute(_TASK_PAGE, {"task_id": task_id}).unique().scalar_one_or_none()
+    task = read(task_id)
     if task is None:
         abort(404)
     if not can_view_task(current_user, task):
@@ -59,7 +85,7 @@ def _page(task: Task, status: int = 200):
 @login_required
 def detail(task_id: int):
     """Show a task with its draft, comments, history and the moves I may make."""
-    return _page(_load_visible(task_id))
+    return _page(_load_visible(task_id, _read_for_page))
 
 
 @bp.route("/<int:task_id>/noi-dung", methods=["POST"])

@@ -125,3 +125,41 @@ def test_pages_served_from_the_store_leave_the_plan_body_unread(app):
     finally:
         counter.close()
     assert any(".sections" in q for q in cold)  # the plan page's first render reads its text
+
+
+def test_the_task_is_kept_for_its_page_until_the_data_changes(app, second_worker):  # noqa: F811
+    url = task_url(app)
+    client = app.test_client()
+    Auth(client).login("sgd.chuyenvien")
+    client.get(url)
+    counter = Statements(app)
+    try:
+        page, warm = counter.of(lambda: client.get(url))
+        with second_worker.app_context():  # through the other worker
+            task = first_task_of("sgd")
+            task.state, task.draft = "submitted", "Nội dung gửi từ máy khác"
+            db.session.commit()
+        after, cold = counter.of(lambda: client.get(url))
+    finally:
+        counter.close()
+    assert len(warm) == 1  # the request's start: the task and its parts came from the worker
+    assert reads(cold, "task")
+    assert 'name="draft"' in page.get_data(as_text=True)
+    html = after.get_data(as_text=True)
+    assert "Nội dung gửi từ máy khác" in html and 'name="draft"' not in html  # submitted: not editable
+
+
+def test_a_move_reads_its_task_even_when_the_page_kept_it(app):
+    url = task_url(app)
+    client = app.test_client()
+    auth = Auth(client)
+    auth.login("sgd.chuyenvien")
+    client.get(url)
+    client.get(url)  # now kept
+    counter = Statements(app)
+    try:
+        response, sent = counter.of(lambda: auth.post(f"{url}/binh-luan", {"body": "Đã rõ."}))
+    finally:
+        counter.close()
+    assert response.status_code == 302 and reads(sent, "task")
+    assert "Đã rõ." in client.get(url).get_data(as_text=True)
