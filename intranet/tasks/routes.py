@@ -28,7 +28,7 @@ _TASK_PAGE = db.select(Task).where(Task.id == bindparam("task_id")).options(
     joinedload(Task.units), joinedload(Task.plan).load_only(*plans.HEADER))
 
 
-TASKS_KEPT = 4096  # tasks whose page rows a worker keeps
+TASKS_KEPT = 1024  # tasks whose page rows a worker keeps (a draft runs to 20,000 characters)
 
 
 def init_app(app) -> None:
