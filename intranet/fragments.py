@@ -14,9 +14,9 @@ least-recently-used store bounded in characters (FRAGMENT_CACHE_CHARS), under a 
 - whatever else the fragment depends on, given by the caller (plan, filters, user).
 
 A second row, the people generation, is raised only by transactions that wrote accounts, roles or
-units (or wrote by hand, where nobody knows what): the signed-in user each worker keeps
-(`KeptCopies` in auth.services) follows it, so a task moving on does not make every worker read
-every user again.
+units (or wrote by hand, where nobody knows what): the copy of the signed-in user each worker
+keeps (`KeptCopies`, see auth.services) follows it, so a task moving on does not make every
+worker read every user again.
 
 A request that has written something in its own transaction neither stores nor reads fragments:
 its uncommitted rows must not outlive a rollback under a generation another writer may commit.
@@ -70,10 +70,6 @@ def _neutral_class(cls) -> bool:
     from .notifications.models import Notification
 
     return issubclass(cls, Notification)
-
-
-def _neutral(instance) -> bool:
-    return _neutral_class(type(instance))
 
 
 def _people_class(cls) -> bool:
