@@ -33,7 +33,7 @@ from flask import current_app, g, has_app_context
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 from sqlalchemy import DDL, BigInteger, Integer, event, insert, text, update
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy.orm import Mapped, Session, mapped_column, object_session
 from sqlalchemy.sql.elements import TextClause
 
 from .extensions import db
@@ -99,6 +99,16 @@ def _before_flush(session: Session, _context, _instances) -> None:
         *(obj for obj in session.dirty if session.is_modified(obj, include_collections=False)))]
     if any(not _neutral_class(cls) for cls in changed):
         data_changed(session, people=any(_people_class(cls) for cls in changed))
+
+
+@event.listens_for(db.Model, "after_delete", propagate=True)
+def _row_deleted(_mapper, _connection, target) -> None:
+    """A row the flush deletes by itself counts too: a role taken out of `user.role_rows` is
+    deleted as an orphan, and is in none of the lists `_before_flush` sees."""
+    cls = type(target)
+    session = object_session(target)
+    if session is not None and not _neutral_class(cls):
+        data_changed(session, people=_people_class(cls))
 
 
 @event.listens_for(Session, "do_orm_execute")

@@ -111,6 +111,22 @@ def test_a_role_taken_away_is_gone_on_the_next_request(app, second_worker):  # n
     assert "Nguyễn Văn Mới" in client.get("/").get_data(as_text=True)
 
 
+def test_a_role_taken_away_without_another_given_is_gone_on_the_next_request(app, second_worker):  # noqa: F811
+    """Only the role's row is deleted (an orphan of the user's roles): no column of the user moves."""
+    client = second_worker.test_client()
+    Auth(client).login("ca.thuongtruc")
+    assert client.get("/tham-dinh").status_code == 200
+    assert client.get("/tham-dinh").status_code == 200  # now from the kept copy
+    with app.app_context():
+        before = people_generation()
+        user = db.session.scalar(db.select(User).where(User.username == "ca.thuongtruc"))
+        assert "reviewer" in user.roles
+        user.set_roles(user.roles - {"reviewer"})
+        db.session.commit()
+        assert people_generation() == before + 1
+    assert client.get("/tham-dinh").status_code == 403
+
+
 def test_without_caching_the_user_is_read_every_time(app, tmp_path):
     uncached = create_app("testing", SQLALCHEMY_DATABASE_URI=app.config["SQLALCHEMY_DATABASE_URI"],
                           INSTANCE_DIR=str(tmp_path / "instance-2"), FRAGMENT_CACHE_CHARS=0)
