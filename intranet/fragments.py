@@ -94,8 +94,9 @@ def data_changed(session: Session, *, people: bool = True) -> None:
 
 @event.listens_for(Session, "before_flush")
 def _before_flush(session: Session, _context, _instances) -> None:
+    """Rows added or changed mark the transaction; deleted ones are marked as they go (below)."""
     changed = [type(obj) for obj in (
-        *session.new, *session.deleted,
+        *session.new,
         *(obj for obj in session.dirty if session.is_modified(obj, include_collections=False)))]
     if any(not _neutral_class(cls) for cls in changed):
         data_changed(session, people=any(_people_class(cls) for cls in changed))
@@ -103,8 +104,8 @@ def _before_flush(session: Session, _context, _instances) -> None:
 
 @event.listens_for(db.Model, "after_delete", propagate=True)
 def _row_deleted(_mapper, _connection, target) -> None:
-    """A row the flush deletes by itself counts too: a role taken out of `user.role_rows` is
-    deleted as an orphan, and is in none of the lists `_before_flush` sees."""
+    """Every row a flush deletes marks the transaction, those it deletes by itself too: a role
+    taken out of `user.role_rows` is deleted as an orphan, in none of the session's lists."""
     cls = type(target)
     session = object_session(target)
     if session is not None and not _neutral_class(cls):
@@ -167,14 +168,19 @@ _GENERATION = text(GENERATION_SQL)
 _PEOPLE_GENERATION = text(PEOPLE_GENERATION_SQL)
 
 
-def generation() -> int:
-    """The committed data generation, read once per request.
+def _read_once(name: str, statement) -> int:
+    """A counter read once per request (and again after its commit), kept in `g.<name>`.
 
     Plain SQL: every page asks, and building the same ORM select costs ten times the query.
     """
-    if "data_generation" not in g:
-        g.data_generation = db.session.execute(_GENERATION).scalar() or 0
-    return g.data_generation
+    if name not in g:
+        setattr(g, name, db.session.execute(statement).scalar() or 0)
+    return getattr(g, name)
+
+
+def generation() -> int:
+    """The committed data generation."""
+    return _read_once("data_generation", _GENERATION)
 
 
 def generation_known() -> bool:
@@ -190,9 +196,7 @@ def remember_generation(value: int | None, people: int | None) -> None:
 
 def people_generation() -> int:
     """The committed people generation, as read with the data generation at the request's start."""
-    if "people_generation" not in g:
-        g.people_generation = db.session.execute(_PEOPLE_GENERATION).scalar() or 0
-    return g.people_generation
+    return _read_once("people_generation", _PEOPLE_GENERATION)
 
 
 def commit_keeping_loaded() -> None:
@@ -249,15 +253,26 @@ class KeptCopies:
         self._kept = LRUCache(maxsize=size)
         self._lock = threading.Lock()
 
-    def merged(self, key, generation: int):
-        """The kept copy as an object of the request's session, or None."""
+    def fetch(self, key, generation: Callable[[], int], load: Callable[[], object]):
+        """The object of `key` in the request's session: the kept copy if it was loaded under
+        `generation()`, else `load()` (None if there is none), kept for that generation.
+
+        Only `load()` while caching is off or the request has written: its own uncommitted rows
+        must not be kept, nor a copy stand in for them.
+        """
+        if not current_app.config["FRAGMENT_CACHE_CHARS"] or writing():
+            return load()
+        now = generation()
         with self._lock:
             kept = self._kept.get(key)
-        if kept is None or kept[0] != generation:
-            return None
-        return db.session.merge(kept[1], load=False)
+        if kept is not None and kept[0] == now:
+            return db.session.merge(kept[1], load=False)
+        obj = load()
+        if obj is not None:
+            self._put(key, now, obj)
+        return obj
 
-    def put(self, key, generation: int, obj) -> None:
+    def _put(self, key, generation: int, obj) -> None:
         """Keep a detached copy of `obj` (and what it has loaded) for `generation`."""
         scratch = Session()  # never in a request: the copy belongs to no session
         copy = scratch.merge(obj, load=False)

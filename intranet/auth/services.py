@@ -50,17 +50,9 @@ def load_user(user_id: str) -> User | None:
         ident = int(user_id)
     except ValueError:
         return None
-    if not current_app.config["FRAGMENT_CACHE_CHARS"] or fragments.writing():
-        return db.session.get(User, ident, options=[joinedload(User.role_rows)])
-    users = current_app.extensions["signed_in_users"]
-    generation = _generations_and_bell(ident)
-    kept = users.merged(ident, generation)
-    if kept is not None:
-        return kept
-    user = db.session.get(User, ident, options=[joinedload(User.role_rows)])
-    if user is not None:
-        users.put(ident, generation, user)
-    return user
+    return current_app.extensions["signed_in_users"].fetch(
+        ident, lambda: _generations_and_bell(ident),
+        lambda: db.session.get(User, ident, options=[joinedload(User.role_rows)]))
 
 
 login_manager.login_view = "auth.login"

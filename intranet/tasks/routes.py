@@ -43,15 +43,7 @@ def _read(task_id: int) -> Task | None:
 def _read_for_page(task_id: int) -> Task | None:
     """The task for a GET of its page: this worker's copy while the data has not changed since
     it was loaded (no statement), read again otherwise. A move always reads it (`_read`)."""
-    if not current_app.config["FRAGMENT_CACHE_CHARS"] or fragments.writing():
-        return _read(task_id)
-    copies, generation = current_app.extensions["kept_tasks"], fragments.generation()
-    task = copies.merged(task_id, generation)
-    if task is None:
-        task = _read(task_id)
-        if task is not None:
-            copies.put(task_id, generation, task)
-    return task
+    return current_app.extensions["kept_tasks"].fetch(task_id, fragments.generation, lambda: _read(task_id))
 
 
 def _load_visible(task_id: int, read=_read) -> Task:
