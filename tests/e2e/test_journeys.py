@@ -85,7 +85,7 @@ def test_task_goes_through_drafting_approval_review_return_and_approval(page: Pa
 
     # The head finds it in "Việc của tôi" and sends it to Công an tỉnh.
     log_in(page, "sgd.lanhdao")
-    page.locator("main").get_by_role("link", name=re.compile(f"^{TASK_TEXT}")).click()
+    page.locator("#viec-cho-toi").get_by_role("link", name=re.compile(f"^{TASK_TEXT}")).click()
     act(page, "send", "Đã gửi Công an tỉnh")
     log_out(page)
 
