@@ -168,13 +168,30 @@ _GENERATION = text(GENERATION_SQL)
 _PEOPLE_GENERATION = text(PEOPLE_GENERATION_SQL)
 
 
+def read_outside_transaction(statement, params: dict | None = None):
+    """The first row (or None) of a read that needs no transaction of its own: the request's first.
+
+    On PostgreSQL a session's first statement opens a transaction (psycopg sends BEGIN first)
+    and the request's end closes it (ROLLBACK): two round trips more for a page served from
+    the store, whose only statement is this one. An autocommit connection sends the statement
+    alone. SQLite's driver opens no transaction for a read anyway. Once the request's
+    transaction is open, its reads belong in it (they see its own writes).
+    """
+    session = db.session()
+    if session.in_transaction() or db.engine.dialect.name != "postgresql":
+        return session.execute(statement, params).first()
+    with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        return connection.execute(statement, params).first()
+
+
 def _read_once(name: str, statement) -> int:
     """A counter read once per request (and again after its commit), kept in `g.<name>`.
 
     Plain SQL: every page asks, and building the same ORM select costs ten times the query.
     """
     if name not in g:
-        setattr(g, name, db.session.execute(statement).scalar() or 0)
+        row = read_outside_transaction(statement)
+        setattr(g, name, (row[0] if row else None) or 0)
     return getattr(g, name)
 
 

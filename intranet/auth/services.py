@@ -37,7 +37,7 @@ def _generations_and_bell(user_id: int) -> int:
     """The people generation, read with the data generation and the bell's count for `user_id`
     if not read yet."""
     if not fragments.generation_known():
-        value, people, unread = db.session.execute(_REQUEST_START, {"user_id": user_id}).one()
+        value, people, unread = fragments.read_outside_transaction(_REQUEST_START, {"user_id": user_id})
         fragments.remember_generation(value, people)
         notifications.remember_bell_count(user_id, unread or 0)
     return fragments.people_generation()

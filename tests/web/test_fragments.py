@@ -51,6 +51,36 @@ class Statements:
         event.remove(self.engine, "before_cursor_execute", self._record)
 
 
+class Transactions:
+    """Record each statement of a request with whether the driver's connection was inside a
+    transaction once it had run (psycopg opens one with BEGIN; sqlite3 before a write)."""
+
+    def __init__(self, app):
+        with app.app_context():
+            self.engine = db.engine
+        self.sent = []
+        event.listen(self.engine, "after_cursor_execute", self._record)
+        event.listen(self.engine, "commit", self._commit)
+
+    def _record(self, conn, _cursor, statement, *_args):
+        driver = conn.connection.dbapi_connection
+        status = getattr(driver, "info", None)  # psycopg; sqlite3 has in_transaction instead
+        inside = status.transaction_status != 0 if status is not None else driver.in_transaction
+        self.sent.append((" ".join(statement.split()), inside))
+
+    def _commit(self, _conn):
+        self.sent.append(("COMMIT", True))
+
+    def of(self, call):
+        self.sent = []
+        response = call()
+        return response, self.sent
+
+    def close(self):
+        event.remove(self.engine, "after_cursor_execute", self._record)
+        event.remove(self.engine, "commit", self._commit)
+
+
 def without_tokens(response) -> str:
     """The page without its CSRF tokens, which carry the second they were made in."""
     return re.sub(r'("X-CSRFToken": "|name="csrf_token" value=")[^"]+', r"\1", response.get_data(as_text=True))
@@ -303,3 +333,24 @@ def test_a_signers_document_moves_are_rendered_for_each_request(app):
     client.get(url)
     assert "Văn bản ban hành" in client.get(url).get_data(as_text=True)
     assert not [key for key in app.extensions["fragments"]._lru.keys() if key[0] == "plan-document"]
+
+
+def test_a_page_from_the_store_opens_no_transaction_and_a_write_stays_in_one(app):
+    client = app.test_client()
+    auth = Auth(client)
+    auth.login("sgd.chuyenvien")
+    client.get("/")  # my work is in the store
+    with app.app_context():
+        url = f"/nhiem-vu/{first_task_of('sgd').id}"
+    watch = Transactions(app)
+    try:
+        page, stored = watch.of(lambda: client.get("/"))
+        moved, written = watch.of(lambda: auth.post(url + "/chuyen/start_draft", htmx=True))
+    finally:
+        watch.close()
+    assert page.status_code == 200 and [inside for _, inside in stored] == [False]
+    assert moved.status_code == 200 and "Đang soạn" in moved.get_data(as_text=True)
+    commit = [statement for statement, _ in written].index("COMMIT")
+    first_write = next(n for n, (statement, _) in enumerate(written)
+                       if statement.startswith(("UPDATE", "INSERT")))
+    assert all(inside for _, inside in written[first_write:commit])  # one transaction to its commit
