@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from datetime import date
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import func, insert, inspect, select, text
 
 from .. import fragments
 from ..auth.models import User
@@ -41,6 +41,8 @@ def generate(scale: str = "province", *, seed: int = 1, factor: float = 1.0, mul
     started = time.perf_counter()
     volume = volume_for(factor, multiplier, **overrides)
     conn = db.session.connection()
+    if not inspect(conn).has_table(User.__tablename__):
+        raise GenerationError("Cơ sở dữ liệu chưa có bảng nào: hãy chạy `flask --app wsgi db upgrade` trước.")
     targets = provinces_for(scale, provinces)
     for _, name, prefix in targets:
         taken = conn.scalar(select(func.count()).select_from(User).where(User.username == f"{prefix}u0001"))

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, inspect, select
 
+from intranet import create_app
 from intranet.auth.models import ROLES, User, UserRole
 from intranet.audit.models import AuditEvent
 from intranet.extensions import db
@@ -198,3 +199,24 @@ def test_gen_data_command_prints_counts(make_app):
     assert "giây" in result.output
     again = app.test_cli_runner().invoke(args=["gen-data", "--factor", "1/20"])
     assert again.exit_code != 0 and "đã có" in again.output
+
+
+@pytest.fixture
+def empty_database_url(backend, tmp_path, request):
+    """A database with no tables at all, as before `flask db upgrade`."""
+    if backend == "sqlite":
+        yield f"sqlite:///{tmp_path / 'empty.sqlite3'}"
+        return
+    cluster = request.getfixturevalue("pg_cluster")
+    yield cluster.create_database("intranet_empty")
+    cluster.drop_database("intranet_empty")
+
+
+def test_gen_data_on_a_database_without_tables_says_what_to_run(empty_database_url, tmp_path):
+    app = create_app("testing", SQLALCHEMY_DATABASE_URI=empty_database_url, INSTANCE_DIR=str(tmp_path / "i"))
+    result = app.test_cli_runner().invoke(args=["gen-data", "--factor", "1/20"])
+    with app.app_context():
+        tables = inspect(db.engine).get_table_names()
+        db.engine.dispose()
+    assert result.exit_code != 0 and "chưa có bảng" in result.output and "db upgrade" in result.output
+    assert "Traceback" not in result.output and tables == []
