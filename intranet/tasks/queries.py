@@ -31,16 +31,25 @@ def on_unit(unit_id: int, *roles: str):
 
 
 def awaiting_condition(user):
-    """SQL condition for tasks where `user` can fire a transition now, read off the workflow."""
-    clauses = []
+    """SQL condition for tasks where `user` can fire a transition now, read off the workflow.
+
+    The states waiting for the user's unit as lead share one test of the unit: PostgreSQL plans
+    `state IN (…) AND id IN (the unit's tasks)` as a lookup of those tasks, but an OR of one such
+    pair per state as a scan of every task in those states (80 ms at national scale).
+    """
+    as_lead, as_standing_agency = {}, {}  # states, in the workflow's order
     for t in TASK.transitions:
         if not (user.roles & t.waits_for) or not t.relations:
             continue  # admin-only moves (cancel) are not waiting for anyone
-        in_state = Task.state.in_(t.source)
         if "lead_unit" in t.relations:
-            clauses.append(and_(in_state, on_unit(user.unit_id, "lead")))
+            as_lead.update(dict.fromkeys(t.source))
         elif "standing_agency" in t.relations and user.unit.is_standing_agency:
-            clauses.append(in_state)
+            as_standing_agency.update(dict.fromkeys(t.source))
+    clauses = []
+    if as_lead:
+        clauses.append(and_(Task.state.in_(as_lead), on_unit(user.unit_id, "lead")))
+    if as_standing_agency:
+        clauses.append(Task.state.in_(as_standing_agency))
     return or_(*clauses) if clauses else false()
 
 

@@ -5,22 +5,25 @@ import random
 from datetime import datetime, timedelta
 
 import pytest
-from sqlalchemy import false
+from sqlalchemy import and_, false, or_
 
+from intranet.auth.models import User
 from intranet.extensions import db
 from intranet.tasks.models import Task
+from intranet.tasks.queries import awaiting_condition, on_unit
 from intranet.tasks.rows import Section, grouped_rows, grouped_sections
+from workflows import TASK
 
 STATES = ("assigned", "drafting", "submitted", "under_review", "approved")
 
 
-def _shuffle_tasks() -> list[Task]:
+def _shuffle_tasks(states=STATES) -> list[Task]:
     """Give the demo's tasks varied states and update times, so plans and rows sort apart."""
     rng = random.Random(7)
     tasks = db.session.scalars(db.select(Task)).all()
     start = datetime(2026, 1, 5, 8, 0)
     for task in tasks:
-        task.state = rng.choice(STATES)
+        task.state = rng.choice(states)
         task.updated_at = start + timedelta(minutes=rng.randrange(100_000))
     db.session.commit()
     return tasks
@@ -81,3 +84,30 @@ def test_one_section_is_grouped_rows(app):
         condition = Task.state == "approved"
         assert _ids(grouped_rows(condition, (Task.position,), per_group=2, max_groups=1)) == _ids(
             grouped_sections([Section(condition, (Task.position,))], per_group=2, max_groups=1)[0])
+
+
+def _one_clause_per_move(user):
+    """What awaits `user`, written the plain way: one clause per move of the workflow."""
+    clauses = [and_(Task.state.in_(t.source), on_unit(user.unit_id, "lead")) if "lead_unit" in t.relations
+               else Task.state.in_(t.source)
+               for t in TASK.transitions if user.roles & t.waits_for and t.relations
+               and ("lead_unit" in t.relations or user.unit.is_standing_agency)]
+    return or_(*clauses) if clauses else false()
+
+
+@pytest.mark.parametrize("username, moves_tasks", [
+    ("sgd.chuyenvien", True), ("sgd.lanhdao", True), ("ca.thuongtruc", True), ("lanhdao.tinh", False)])
+def test_what_awaits_a_user_tests_their_units_tasks_once(app, username, moves_tasks):
+    with app.app_context():
+        _shuffle_tasks(tuple(s.name for s in TASK.states))
+        user = db.session.scalar(db.select(User).where(User.username == username))
+        sgd = db.session.scalar(db.select(User).where(User.username == "sgd.chuyenvien")).unit_id
+        led = db.session.scalars(db.select(Task).where(on_unit(sgd, "lead")).order_by(Task.id).limit(2)).all()
+        led[0].state, led[1].state = "drafting", "awaiting_head"  # one for its staff, one for its head
+        db.session.commit()
+        condition = awaiting_condition(user)
+        found = set(db.session.scalars(db.select(Task.id).where(condition)))
+        expected = set(db.session.scalars(db.select(Task.id).where(_one_clause_per_move(user))))
+        assert found == expected
+        assert str(condition.compile(db.engine)).count("FROM task_unit") <= 1
+        assert bool(found) == moves_tasks  # the province's signer moves documents, not tasks
