@@ -33,11 +33,14 @@ def second_worker(app, tmp_path):
 class Statements:
     """Record the statements one request sends."""
 
+    listens_to = {"before_cursor_execute": "_record"}
+
     def __init__(self, app):
         with app.app_context():
             self.engine = db.engine
         self.sent = []
-        event.listen(self.engine, "before_cursor_execute", self._record)
+        for name, method in self.listens_to.items():
+            event.listen(self.engine, name, getattr(self, method))
 
     def _record(self, _conn, _cursor, statement, *_args):
         self.sent.append(" ".join(statement.split()))
@@ -48,19 +51,15 @@ class Statements:
         return response, self.sent
 
     def close(self):
-        event.remove(self.engine, "before_cursor_execute", self._record)
+        for name, method in self.listens_to.items():
+            event.remove(self.engine, name, getattr(self, method))
 
 
-class Transactions:
+class Transactions(Statements):
     """Record each statement of a request with whether the driver's connection was inside a
     transaction once it had run (psycopg opens one with BEGIN; sqlite3 before a write)."""
 
-    def __init__(self, app):
-        with app.app_context():
-            self.engine = db.engine
-        self.sent = []
-        event.listen(self.engine, "after_cursor_execute", self._record)
-        event.listen(self.engine, "commit", self._commit)
+    listens_to = {"after_cursor_execute": "_record", "commit": "_commit"}
 
     def _record(self, conn, _cursor, statement, *_args):
         driver = conn.connection.dbapi_connection
@@ -70,15 +69,6 @@ class Transactions:
 
     def _commit(self, _conn):
         self.sent.append(("COMMIT", True))
-
-    def of(self, call):
-        self.sent = []
-        response = call()
-        return response, self.sent
-
-    def close(self):
-        event.remove(self.engine, "after_cursor_execute", self._record)
-        event.remove(self.engine, "commit", self._commit)
 
 
 def without_tokens(response) -> str:
