@@ -191,7 +191,7 @@ def _read_once(name: str, statement) -> int:
     """
     if name not in g:
         row = read_outside_transaction(statement)
-        setattr(g, name, (row[0] if row else None) or 0)
+        setattr(g, name, (row[0] or 0) if row else 0)
     return getattr(g, name)
 
 

@@ -35,7 +35,7 @@ def awaiting_condition(user):
 
     The states waiting for the user's unit as lead share one test of the unit: PostgreSQL plans
     `state IN (…) AND id IN (the unit's tasks)` as a lookup of those tasks, but an OR of one such
-    pair per state as a scan of every task in those states (80 ms at national scale).
+    pair per state as a scan of every task in those states (87 ms at national scale).
     """
     as_lead, as_standing_agency = {}, {}  # states, in the workflow's order
     for t in TASK.transitions:
