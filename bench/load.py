@@ -3,14 +3,16 @@
 Run as its own process (bench/run.py starts it) so its CPU use is not the server's:
     python bench/load.py --port 8000 --cookie 'session=...' --seconds 5 --clients 16 /a /b
 
-With --cycle FILE, each client instead POSTs a cycle of steps on a task of its own, as htmx does
-(X-CSRFToken header): FILE is JSON {"tasks": [ids], "steps": [{"path": ".../{task}/...",
-"cookie": ..., "token": ..., "form": "url-encoded body"}]}. There must be a task per client.
+With --cycle FILE, each client instead POSTs a cycle of steps on tasks of its own, as htmx does
+(X-CSRFToken header), one task round the cycle, then the next: FILE is JSON {"tasks": [ids],
+"steps": [{"path": ".../{task}/...", "cookie": ..., "token": ..., "form": "url-encoded body"}]}.
+There must be a task per client; client n owns tasks n, n + clients, n + 2 × clients...
 """
 from __future__ import annotations
 
 import argparse
 import http.client
+import itertools
 import json
 from pathlib import Path
 import statistics
@@ -28,10 +30,12 @@ def _gets(paths: list[str], cookie: str, offset: int):
         i += 1
 
 
-def _posts(cycle: dict, offset: int):
-    """POST the cycle's steps in turn on this client's own task, as htmx sends them."""
-    task = cycle["tasks"][offset]
-    while True:
+def _posts(cycle: dict, offset: int, clients: int):
+    """POST the cycle's steps on this client's own tasks, as htmx sends them: each task goes
+    round the cycle once, then the next (a task's history grows with every move, and the page a
+    move answers with shows all of it)."""
+    own = cycle["tasks"][offset::clients]
+    for task in itertools.cycle(own):
         for step in cycle["steps"]:
             yield "POST", step["path"].format(task=task), step.get("form", ""), {
                 "Cookie": step["cookie"], "X-CSRFToken": step["token"], "HX-Request": "true",
@@ -75,7 +79,7 @@ def run(port: int, paths: list[str], cookie: str, seconds: float, clients: int,
     start, window = threading.Event(), {}
     results = [{} for _ in range(clients)]
     threads = [threading.Thread(target=_client, args=(
-        port, _posts(cycle, n) if cycle else _gets(paths, cookie, n), start, window, results[n]))
+        port, _posts(cycle, n, clients) if cycle else _gets(paths, cookie, n), start, window, results[n]))
         for n in range(clients)]
     for thread in threads:
         thread.start()

@@ -7,7 +7,9 @@
    --warmup, and SQL statements per request counted by a `before_cursor_execute` listener.
 3. Throughput: gunicorn -w 2 on the same database, driven by bench/load.py in a second process
    (16 clients, --seconds per page after --load-warmup uncounted seconds), each page against a
-   window of a trivial endpoint of the same app just before it; peak RSS per worker.
+   window of a trivial endpoint of the same app just before it; peak RSS per worker. Then the
+   transition POST once more on bench/floor_app.py, which answers with the move's message only:
+   a bound on what rendering less could give it.
 4. Regenerate with ten times the tasks, comments and audit events; statements per request again.
 5. Print one Markdown table and the targets met or missed; also saved to bench/out/report-<db>.md.
 
@@ -181,17 +183,20 @@ def measure_load(url: str, subjects, page_list, seconds: float, clients: int, sa
     Each page's window follows a window of the trivial endpoint, which its ratio is taken to: the
     machine's speed drifts within a run, and a page then meets the drift its own trivial met.
     """
+    # Each client moves tasks of its own round the cycle, as staff, head and reviewer in turn, one
+    # task after another (a task's history, which the answer shows, grows by four events a round).
+    # Every other task is kept for the bound (`floor`), so neither run finds a task mid-cycle.
+    tasks, floor_tasks = subjects.drafting[0::2], subjects.drafting[1::2]
+    if len(floor_tasks) < clients:
+        raise RuntimeError(f"{len(subjects.drafting)} drafting tasks for 2 × {clients} POSTing clients")
     server = Gunicorn(url, INSTANCE, SECRET, OUT / "gunicorn.log", workers=2)
     server.start()
     try:
         cookies = {role: server.login(getattr(subjects, role)) for role in ("reviewer", "staff", "head")}
         tokens = {role: server.htmx_token(cookie) for role, cookie in cookies.items()}
-        if len(subjects.drafting) < clients:
-            raise RuntimeError(f"{len(subjects.drafting)} drafting tasks for {clients} POSTing clients")
-        # Each client moves a task of its own round the cycle, as staff, head and reviewer in turn.
-        cycle = {"tasks": subjects.drafting[:clients], "steps": [
-            {"path": path, "cookie": cookies[role], "token": tokens[role], "form": urllib.parse.urlencode(form)}
-            for role, path, form in subjects.steps]}
+        moves = [{"path": path, "cookie": cookies[role], "token": tokens[role], "form": urllib.parse.urlencode(form)}
+                 for role, path, form in subjects.steps]
+        cycle = {"tasks": tasks, "steps": moves}
         trivial = "/healthz"
         if server.get(trivial)[0] != 200:
             raise RuntimeError(f"gunicorn does not answer {trivial}; see {OUT / 'gunicorn.log'}")
@@ -209,6 +214,29 @@ def measure_load(url: str, subjects, page_list, seconds: float, clients: int, sa
             say(f"  {key}: {results[key]['rps']:.1f} req/s, client-side p50 {results[key]['p50_ms']} ms"
                 + (f"  (non-200: {bad}, errors {results[key]['errors']})" if bad or results[key]["errors"] else ""))
         results["memory"] = server.memory()
+    finally:
+        server.stop()
+    results.update(measure_floor(url, {"tasks": floor_tasks, "steps": moves}, trivial, cookies["staff"],
+                                 seconds, clients, say))
+    return results
+
+
+def measure_floor(url: str, cycle: dict, trivial: str, cookie: str, seconds: float, clients: int,
+                  say) -> dict:
+    """The same POST cycle on bench/floor_app.py, which answers a move with its message only:
+    what the move and the request around it cost without the panel, the best the POST could do
+    by rendering less. The session cookies of the real app serve here too (same secret)."""
+    server = Gunicorn(url, INSTANCE, SECRET, OUT / "gunicorn-floor.log", workers=2,
+                      app="floor_app:app", pythonpath=Path(__file__).resolve().parent)
+    server.start()
+    results = {}
+    try:
+        for key, paths, steps in [("floor:trivial", [trivial], None), ("floor", [], cycle)]:
+            results[key] = server.load(paths, cookie, seconds, clients, steps)
+            bad = {k: v for k, v in results[key]["statuses"].items() if k != "200"}
+            say(f"  {key} (transition POST answered with its message only): {results[key]['rps']:.1f} req/s, "
+                f"client-side p50 {results[key]['p50_ms']} ms"
+                + (f"  (non-200: {bad}, errors {results[key]['errors']})" if bad or results[key]["errors"] else ""))
     finally:
         server.stop()
     return results
@@ -256,6 +284,12 @@ def table(page_list, one: dict, cold: dict, ten: dict | None, ten_cold: dict | N
                         + (f"p95 {'MET' if worst < MAX_P95_MS else 'MISSED'} ({p95})"
                            if backend == "sqlite" else f"p95 {p95} (the target is set on SQLite)")
                         + (f"; throughput {'MET' if ratio >= MIN_RATIO else 'MISSED'} ({ratio:.1%})" if ratio else ""))
+    if load and "floor" in load:
+        ratio = load["floor"]["rps"] / load["floor:trivial"]["rps"]
+        rows.append(f"| Bound, not the app: the same POST answered with its message only (`bench/floor_app.py`) "
+                    f"| `tasks.transition` | – | – | – | – | – | {load['floor']['rps']:.0f} "
+                    f"| {load['floor:trivial']['rps']:.0f} | {ratio:.0%} |")
+        verdicts.append(f"- Bound: the transition POST without its panel reaches {ratio:.1%} of the trivial endpoint")
     if load:
         rows.append(f"| Trivial endpoint `{load['trivial_path']}` (first / last window) | `health.healthz` | – | – | – | – "
                     f"| – | {load['trivial_before']['rps']:.0f} / {load['trivial_after']['rps']:.0f} | – | 100% |")

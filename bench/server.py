@@ -29,8 +29,9 @@ class Gunicorn:
     """`gunicorn -w N 'wsgi:app'` on the bench database, started and stopped by the bench."""
 
     def __init__(self, database_url: str, instance: Path, secret: str, log: Path, workers: int = 2,
-                 app: str = "wsgi:app"):
+                 app: str = "wsgi:app", pythonpath: Path | None = None):
         self.port, self.workers, self.log, self.app = free_port(), workers, log, app
+        self.options = ["--pythonpath", str(pythonpath)] if pythonpath else []
         self.env = dict(os.environ, DATABASE_URL=database_url, INTRANET_INSTANCE=str(instance),
                         INTRANET_CONFIG="development", SECRET_KEY=secret)
         self.proc = None
@@ -39,7 +40,7 @@ class Gunicorn:
         gunicorn = Path(sys.executable).with_name("gunicorn")
         with open(self.log, "ab") as log:
             self.proc = subprocess.Popen(
-                [str(gunicorn), "-w", str(self.workers), "-b", f"127.0.0.1:{self.port}", self.app],
+                [str(gunicorn), "-w", str(self.workers), "-b", f"127.0.0.1:{self.port}", *self.options, self.app],
                 cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
