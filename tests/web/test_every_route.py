@@ -4,9 +4,16 @@ import pytest
 from sqlalchemy import func, select, text
 
 from intranet.audit.models import AuditEvent
+from intranet.budget.models import BudgetLine
+from intranet.budget.permissions import budget_year
+from intranet.documents.models import OutgoingDocument
 from intranet.extensions import db
+from intranet.notifications.models import Notification
+from workflows import WORKFLOWS
 
 from ..conftest import csrf_token
+from ..reports.helpers import PNG, open_annual, period_of, report_of, upload
+from .helpers import first_task_of, plan_112, unit
 
 # Open without signing in: the login form, the load balancer's probe and the static files.
 PUBLIC = {"auth.login", "health.healthz", "static"}
@@ -78,3 +85,63 @@ def test_no_post_is_taken_without_its_csrf_token(app, client, auth, username):
         assert wrong.status_code == 400, (endpoint, path, "wrong token")
     assert _written(app) == before
     assert client.get("/").status_code == 200  # still signed in: the refusals ended nothing
+
+
+def _world(app, auth) -> dict:
+    """Something of every kind the POST routes act on, made through the pages by its owners:
+    the annual report period of 112/KH-UBND with Sở GD&ĐT's report and an evidence file, a
+    comment on a task, a budget line and the plan's document, reviewed; each parameter of a
+    route gets a real id."""
+    open_annual(app, auth)
+    auth.login("sgd.chuyenvien")
+    with app.app_context():
+        upload(auth, report_of("sgd"), "a.png", PNG)
+        task, plan, sgd = first_task_of("sgd").id, plan_112().id, unit("sgd").id
+    assert auth.post(f"/nhiem-vu/{task}/binh-luan", {"body": "Đã triển khai."}).status_code == 302
+    response = auth.post(f"/du-toan/{plan}/{budget_year()}/don-vi/{sgd}/dong", {
+        "task_id": str(task), "content": "In tờ gấp", "amount": "1.000.000", "source": "provincial"})
+    assert response.status_code in (200, 302)
+    auth.login("ca.thuongtruc")
+    assert auth.post(f"/van-ban/ke-hoach/{plan}/chuyen/review").status_code == 302
+    with app.app_context():
+        report = report_of("sgd")
+        result = report.results[0]
+        return {"task_id": task, "plan_id": plan, "unit_id": sgd, "year": budget_year(),
+                "period_id": period_of().id, "report_id": report.id, "result_id": result.id,
+                "figure_id": report.figures[0].id, "evidence_id": result.evidence[0].id,
+                "line_id": db.session.scalar(select(func.min(BudgetLine.id))),
+                "doc_id": db.session.scalar(select(func.min(OutgoingDocument.id)))}
+
+
+def _rows(app) -> dict:
+    """Rows per table and the data generation: all a write could move but a notification."""
+    with app.app_context():
+        tables = [t for t in db.metadata.sorted_tables if t.name != Notification.__tablename__]
+        counts = {t.name: db.session.scalar(select(func.count()).select_from(t)) for t in tables}
+        counts["generation"] = _written(app)[0]
+        db.session.remove()
+        return counts
+
+
+def test_a_viewer_changes_nothing_whatever_they_post(app, client, auth, tmp_path):
+    """lanhdao.tinh reads every dashboard and writes nothing: every POST route, on real rows,
+    with every move of every workflow, with a valid token, leaves every table as it was."""
+    app.config.update(FILES_DIR=tmp_path / "files", PKI_DIR=tmp_path / "pki")
+    ids = _world(app, auth)
+    triggers = sorted({t.trigger for workflow in WORKFLOWS.values() for t in workflow.transitions})
+    auth.login("lanhdao.tinh")
+    before = _rows(app)
+    statuses = set()
+    with app.test_request_context():
+        for rule in app.url_map.iter_rules():
+            if "POST" not in rule.methods or rule.endpoint in PUBLIC | {"auth.logout"}:
+                continue
+            for trigger in triggers if "trigger" in rule.arguments else [None]:
+                values = {name: ids.get(name, 1) for name in rule.arguments if name != "trigger"}
+                path = app.url_for(rule.endpoint, **values, **({"trigger": trigger} if trigger else {}))
+                response = auth.post(path, {"reason": "Lý do", "body": "x", "draft": "x", "text": "x",
+                                            "content": "x", "amount": "1", "username": "moi"})
+                statuses.add(response.status_code)
+                assert response.status_code != 500, path
+    assert _rows(app) == before
+    assert {403, 404} <= statuses  # refused, and unknown moves not found
