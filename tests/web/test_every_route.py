@@ -145,3 +145,29 @@ def test_a_viewer_changes_nothing_whatever_they_post(app, client, auth, tmp_path
                 assert response.status_code != 500, path
     assert _rows(app) == before
     assert {403, 404} <= statuses  # refused, and unknown moves not found
+
+
+DEMO_ACCOUNTS = ["admin", "ca.thuongtruc", "ca.lanhdao", "sgd.chuyenvien", "sgd.lanhdao",
+                 "syt.chuyenvien", "syt.lanhdao", "tinhdoan.chuyenvien", "tinhdoan.lanhdao", "lanhdao.tinh"]
+
+
+def test_every_page_opens_or_refuses_cleanly_for_every_account(app, client, auth, tmp_path):
+    """Each demo account GETs every page on real rows, in full and as htmx asks for it: each
+    answers, refuses (403), finds nothing (404) or says what is missing (422), and none fails.
+    Files (PDF, Excel) are asked for once: htmx never fetches them."""
+    app.config.update(FILES_DIR=tmp_path / "files", PKI_DIR=tmp_path / "pki")
+    ids = _world(app, auth)
+    failures = []
+    for username in DEMO_ACCOUNTS:
+        auth.login(username)
+        with app.test_request_context():
+            paths = [(rule.endpoint, app.url_for(rule.endpoint, **{name: ids.get(name, 1) for name in rule.arguments}))
+                     for rule in app.url_map.iter_rules()
+                     if "GET" in rule.methods and rule.endpoint not in PUBLIC]
+        for endpoint, path in sorted(paths):
+            is_file = path.endswith((".pdf", ".xlsx", "/pdf", ".png"))
+            for headers in ({},) if is_file else ({}, {"HX-Request": "true"}):
+                status = client.get(path, headers=headers).status_code
+                if status not in (200, 302, 403, 404, 422):
+                    failures.append((username, endpoint, path, headers, status))
+    assert not failures
