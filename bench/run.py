@@ -5,11 +5,11 @@
    with --throwaway-postgres (a temporary PostgreSQL 15 cluster, as the tests start).
 2. In process, with the Flask test client: p50/p95 server time over --requests requests after
    --warmup, and SQL statements per request counted by a `before_cursor_execute` listener.
-3. Throughput: gunicorn -w 2 on the same database, driven by bench/load.py in a second process
-   (16 clients, --seconds per page after --load-warmup uncounted seconds), each page against a
-   window of a trivial endpoint of the same app just before it; peak RSS per worker. Then the
-   transition POST once more on bench/floor_app.py, which answers with the move's message only:
-   a bound on what rendering less could give it.
+3. Throughput (bench/throughput.py): gunicorn -w 2 on the same database, driven by
+   bench/load.py in a second process (16 clients, --seconds per page after --load-warmup
+   uncounted seconds), each page against a window of a trivial endpoint of the same app just
+   before it; peak RSS per worker. Then the transition POST once more on bench/floor_app.py,
+   which answers with the move's message only: a bound on what rendering less could give it.
 4. Regenerate with ten times the tasks, comments and audit events; statements per request again.
 5. Print one Markdown table and the targets met or missed; also saved to bench/out/report-<db>.md.
 
@@ -28,14 +28,11 @@ import platform
 import sqlite3
 import sys
 import time
-import urllib.parse
 from datetime import datetime, timezone
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "bench" / "out"
-INSTANCE = OUT / "instance"
-SECRET = "bench-secret-key-not-for-production"
+from server import INSTANCE, OUT, ROOT, SECRET  # bench/ is the script's own directory
+
 os.environ["INTRANET_INSTANCE"] = str(INSTANCE)  # read when config.py is imported
 sys.path.insert(0, str(ROOT))
 
@@ -47,7 +44,7 @@ from intranet.formatting import VN_TZ  # noqa: E402
 from intranet.scale.generate import generate  # noqa: E402
 
 from inprocess import Bench, find_subjects, pages, transition_steps  # noqa: E402
-from server import Gunicorn  # noqa: E402
+from throughput import measure_load  # noqa: E402
 
 MAX_STATEMENTS, MAX_P95_MS, MIN_RATIO = 10, 30.0, 0.30
 UNIT_CODES = {"province": "dv003", "nation": "p01-dv003"}  # Sở Giáo dục và Đào tạo (of the first province)
@@ -171,75 +168,6 @@ def measure_inprocess(url: str, requests: int, warmup: int, say, explain: bool =
     dispose(app)
     subjects.steps = transition_steps(app, subjects)
     return subjects, page_list, results, cold
-
-
-def measure_load(url: str, subjects, page_list, seconds: float, clients: int, say,
-                 warmup: float = 1.0) -> dict:
-    """Requests per second of each page under gunicorn, after `warmup` seconds of the same GETs
-    (uncounted: each worker fills its own fragment store, as the in-process runs warm up). The
-    POST cycle has no warm-up: stopped mid-cycle, it would leave tasks where the next run's
-    first step is refused (409).
-
-    Each page's window follows a window of the trivial endpoint, which its ratio is taken to: the
-    machine's speed drifts within a run, and a page then meets the drift its own trivial met.
-    """
-    # Each client moves tasks of its own round the cycle, as staff, head and reviewer in turn, one
-    # task after another (a task's history, which the answer shows, grows by four events a round).
-    # Every other task is kept for the bound (`floor`), so neither run finds a task mid-cycle.
-    tasks, floor_tasks = subjects.drafting[0::2], subjects.drafting[1::2]
-    if len(floor_tasks) < clients:
-        raise RuntimeError(f"{len(subjects.drafting)} drafting tasks for 2 × {clients} POSTing clients")
-    server = Gunicorn(url, INSTANCE, SECRET, OUT / "gunicorn.log", workers=2)
-    server.start()
-    try:
-        cookies = {role: server.login(getattr(subjects, role)) for role in ("reviewer", "staff", "head")}
-        tokens = {role: server.htmx_token(cookie) for role, cookie in cookies.items()}
-        moves = [{"path": path, "cookie": cookies[role], "token": tokens[role], "form": urllib.parse.urlencode(form)}
-                 for role, path, form in subjects.steps]
-        cycle = {"tasks": tasks, "steps": moves}
-        trivial = "/healthz"
-        if server.get(trivial)[0] != 200:
-            raise RuntimeError(f"gunicorn does not answer {trivial}; see {OUT / 'gunicorn.log'}")
-        results = {"trivial_path": trivial}
-        windows = [("trivial_before", [trivial], cookies["staff"], None)]
-        for key, paths, cookie, steps in [*[(p.key, p.paths, cookies[p.user], None) for p in page_list],
-                                          ("transition", [], "", cycle)]:
-            windows += [(f"{key}:trivial", [trivial], cookies["staff"], None), (key, paths, cookie, steps)]
-        windows.append(("trivial_after", [trivial], cookies["staff"], None))
-        for key, paths, cookie, steps in windows:
-            if warmup and steps is None:  # a POST cycle cut short would leave tasks mid-cycle
-                server.load(paths, cookie, warmup, clients, steps)
-            results[key] = server.load(paths, cookie, seconds, clients, steps)
-            bad = {k: v for k, v in results[key]["statuses"].items() if k != "200"}
-            say(f"  {key}: {results[key]['rps']:.1f} req/s, client-side p50 {results[key]['p50_ms']} ms"
-                + (f"  (non-200: {bad}, errors {results[key]['errors']})" if bad or results[key]["errors"] else ""))
-        results["memory"] = server.memory()
-    finally:
-        server.stop()
-    results.update(measure_floor(url, {"tasks": floor_tasks, "steps": moves}, trivial, cookies["staff"],
-                                 seconds, clients, say))
-    return results
-
-
-def measure_floor(url: str, cycle: dict, trivial: str, cookie: str, seconds: float, clients: int,
-                  say) -> dict:
-    """The same POST cycle on bench/floor_app.py, which answers a move with its message only:
-    what the move and the request around it cost without the panel, the best the POST could do
-    by rendering less. The session cookies of the real app serve here too (same secret)."""
-    server = Gunicorn(url, INSTANCE, SECRET, OUT / "gunicorn-floor.log", workers=2,
-                      app="floor_app:app", pythonpath=Path(__file__).resolve().parent)
-    server.start()
-    results = {}
-    try:
-        for key, paths, steps in [("floor:trivial", [trivial], None), ("floor", [], cycle)]:
-            results[key] = server.load(paths, cookie, seconds, clients, steps)
-            bad = {k: v for k, v in results[key]["statuses"].items() if k != "200"}
-            say(f"  {key} (transition POST answered with its message only): {results[key]['rps']:.1f} req/s, "
-                f"client-side p50 {results[key]['p50_ms']} ms"
-                + (f"  (non-200: {bad}, errors {results[key]['errors']})" if bad or results[key]["errors"] else ""))
-    finally:
-        server.stop()
-    return results
 
 
 def _statements(warm, cold) -> str:

@@ -14,6 +14,9 @@ import urllib.parse
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "bench" / "out"
+INSTANCE = OUT / "instance"
+SECRET = "bench-secret-key-not-for-production"
 LOAD = Path(__file__).resolve().parent / "load.py"
 CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 HTMX_CSRF = re.compile(r'"X-CSRFToken": "([^"]+)"')
