@@ -4,7 +4,7 @@ POSTs change nothing, and every account opens every page without a failure."""
 import pytest
 from sqlalchemy import func, select, text
 
-from intranet.audit.models import AuditEvent
+from intranet import fragments
 from intranet.budget.models import BudgetLine
 from intranet.budget.permissions import budget_year
 from intranet.documents.models import OutgoingDocument
@@ -35,13 +35,14 @@ def _rules(app, method: str, ids: dict | None = None) -> list[tuple[str, str]]:
     return sorted(found)
 
 
-def _written(app) -> tuple:
-    """What any write would have moved: the data generation and the number of audit events."""
+def _rows(app) -> dict:
+    """Rows per table and the data generation: all a write could move but a notification."""
     with app.app_context():
-        generation = db.session.execute(text("SELECT value FROM data_generation WHERE id = 1")).scalar()
-        events = db.session.scalar(select(func.count()).select_from(AuditEvent))
+        tables = [t for t in db.metadata.sorted_tables if t.name != Notification.__tablename__]
+        counts = {t.name: db.session.scalar(select(func.count()).select_from(t)) for t in tables}
+        counts["generation"] = db.session.execute(text(fragments.GENERATION_SQL)).scalar()
         db.session.remove()
-        return generation, events
+        return counts
 
 
 def _to_login(response) -> bool:
@@ -66,19 +67,19 @@ def test_every_page_but_the_public_ones_asks_to_sign_in(app, client):
 
 def test_every_post_asks_to_sign_in_even_with_a_valid_token(app, client):
     token = csrf_token(client)  # the anonymous session's own token, as the login page gives it
-    before = _written(app)
+    before = _rows(app)
     for endpoint, path in _rules(app, "POST"):
         if endpoint in PUBLIC:
             continue
         response = client.post(path, data={"csrf_token": token})
         assert _to_login(response), (endpoint, path, response.status_code)
-    assert _written(app) == before
+    assert _rows(app) == before
 
 
 @pytest.mark.parametrize("username", ["admin", "ca.thuongtruc", "sgd.chuyenvien"])
 def test_no_post_is_taken_without_its_csrf_token(app, client, auth, username):
     auth.login(username)
-    before = _written(app)
+    before = _rows(app)
     for endpoint, path in _rules(app, "POST"):
         for headers in ({}, {"HX-Request": "true"}):
             response = client.post(path, data={"reason": "x", "body": "x", "draft": "x"}, headers=headers)
@@ -86,7 +87,7 @@ def test_no_post_is_taken_without_its_csrf_token(app, client, auth, username):
             assert CSRF_MESSAGE in response.get_data(as_text=True), (endpoint, headers)
         wrong = client.post(path, data={"csrf_token": "not-the-token"})
         assert wrong.status_code == 400, (endpoint, path, "wrong token")
-    assert _written(app) == before
+    assert _rows(app) == before
     assert client.get("/").status_code == 200  # still signed in: the refusals ended nothing
 
 
@@ -114,16 +115,6 @@ def _world(app, auth) -> dict:
                 "figure_id": report.figures[0].id, "evidence_id": result.evidence[0].id,
                 "line_id": db.session.scalar(select(func.min(BudgetLine.id))),
                 "doc_id": db.session.scalar(select(func.min(OutgoingDocument.id)))}
-
-
-def _rows(app) -> dict:
-    """Rows per table and the data generation: all a write could move but a notification."""
-    with app.app_context():
-        tables = [t for t in db.metadata.sorted_tables if t.name != Notification.__tablename__]
-        counts = {t.name: db.session.scalar(select(func.count()).select_from(t)) for t in tables}
-        counts["generation"] = _written(app)[0]
-        db.session.remove()
-        return counts
 
 
 def test_a_viewer_changes_nothing_whatever_they_post(app, client, auth, tmp_path):
